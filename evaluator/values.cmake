@@ -1,0 +1,1 @@
+# (component not written yet)
