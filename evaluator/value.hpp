@@ -75,6 +75,9 @@ enum class SetForm : std::uint8_t {
     SeqSet,      // Seq(S)
     Filter,      // {x \in S : P(x)}
     Any,         // TLC!Any: contains every value, prints as ANY
+    Cup,         // S \cup T with an infinite operand
+    Cap,         // S \cap T with two infinite operands
+    Diff,        // S \ T with S infinite
 };
 
 // ---- Operators passed as values ----
@@ -150,6 +153,11 @@ public:
     static Value seq_set(const Value& base);
     // {x \in base : predicate(x)}; predicate is a one-argument operator returning a boolean.
     static Value filter(const Value& base, std::shared_ptr<const Operator> predicate);
+    // Set algebra that stays symbolic when an operand is infinite (TLC's SetCup/SetCap/SetDiff);
+    // on finite operands these compute the enumerated result.
+    static Value set_union(const Value& a, const Value& b);
+    static Value set_intersection(const Value& a, const Value& b);
+    static Value set_difference(const Value& a, const Value& b);
     static Value op(std::shared_ptr<const Operator> op);
 
     // ---- Inspection ----
@@ -171,7 +179,8 @@ public:
 
     // Accessors throw EvalError when the value is of another kind ("Attempted to ...").
     bool as_bool() const;
-    std::int64_t as_int() const; // throws for big integers too
+    std::int64_t as_int() const;                    // throws for big integers too
+    std::int64_t as_int_unchecked() const noexcept; // precondition: is_int() && !is_big_int()
     std::string_view as_string() const;
     std::string_view model_value_name() const;
     const Operator& as_operator() const;
@@ -197,7 +206,8 @@ public:
     // For intervals: the bounds.
     std::int64_t interval_low() const;
     std::int64_t interval_high() const;
-    // For SUBSET / UNION / Seq / Filter: the base set; for Filter the predicate.
+    // For SUBSET / UNION / Seq / Filter: the base set; for Filter the predicate. For Cup, Cap and
+    // Diff: the left operand here and the right one in function_set_range().
     const Value& base_set() const;
     std::shared_ptr<const Operator> filter_predicate() const;
     // For [S -> T]: domain S and range T. For products: the factors. For record sets: fields.
@@ -210,7 +220,7 @@ public:
     // ---- Functions (incl. tuples, sequences, records) ----
     // The domain as a set value (an interval 1..n for sequences).
     Value domain() const;
-    // Number of elements of the domain.
+    // Functions: number of elements of the domain. Also finite sets (cardinality), strings (bytes).
     std::size_t size() const;
     // Function application. Out-of-domain arguments throw "Attempted to apply function ...".
     Value apply(const Value& arg) const;

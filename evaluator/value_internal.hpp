@@ -1,0 +1,27 @@
+// Helpers shared by the value model's and the builtins' implementation files.
+#pragma once
+
+#include "evaluator/eval_error.hpp"
+#include "evaluator/value.hpp"
+
+#include <fmt/format.h>
+
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace tlatv::eval {
+
+// Throws an EvalError with a formatted message.
+template <typename... Args>
+[[noreturn]] void fail(fmt::format_string<Args...> format, Args&&... args) {
+    throw EvalError(fmt::format(format, std::forward<Args>(args)...));
+}
+
+// A value's printed form, cut to a length fit for error messages.
+std::string brief(const Value& v);
+
+// A set from elements already sorted by compare() and unique (no check).
+Value set_from_sorted(std::vector<Value> elements);
+
+} // namespace tlatv::eval

@@ -1,0 +1,237 @@
+// The value model: canonical representation, equality across spellings, TLC's order, hashing,
+// lazy sets and TLC's printed form.
+#include "evaluator/value.hpp"
+#include "evaluator/value_bigint.hpp"
+
+#include <catch2/catch.hpp>
+
+using tlatv::eval::compare;
+using tlatv::eval::equals;
+using tlatv::eval::EvalError;
+using tlatv::eval::SetForm;
+using tlatv::eval::Value;
+
+namespace {
+
+Value i(std::int64_t n) {
+    return Value::integer(n);
+}
+Value s(std::string_view text) {
+    return Value::string(text);
+}
+Value set(std::vector<Value> elements) {
+    return Value::set(std::move(elements));
+}
+Value tup(std::vector<Value> items) {
+    return Value::tuple(std::move(items));
+}
+
+} // namespace
+
+TEST_CASE("scalars print like TLC") {
+    CHECK(Value::boolean(true).to_string() == "TRUE");
+    CHECK(Value::boolean(false).to_string() == "FALSE");
+    CHECK(i(-3).to_string() == "-3");
+    CHECK(s("a\"b\\c\n\t\r\f").to_string() == R"("a\"b\\c\n\t\r\f")");
+    CHECK(Value::model_value("m1").to_string() == "m1");
+    CHECK(fmt::format("{}", i(42)) == "42");
+}
+
+TEST_CASE("sets are canonical: sorted, unique, ordered by size first") {
+    CHECK(set({i(3), i(1), i(2), i(1)}).to_string() == "{1, 2, 3}");
+    CHECK(set({Value::boolean(true), Value::boolean(false)}).to_string() == "{FALSE, TRUE}");
+    CHECK(set({tup({i(1), i(2)}), tup({i(2)}), tup({i(1)})}).to_string() ==
+          "{<<1>>, <<2>>, <<1, 2>>}");
+    CHECK(set({Value::interval(1, 3), Value::interval(2, 3)}).to_string() == "{2..3, 1..3}");
+    CHECK(set({set({i(1), i(2)}), set({i(2), i(1)})}).to_string() == "{{1, 2}}");
+    CHECK(set({s("b"), s("a")}).to_string() == R"({"a", "b"})");
+    CHECK(Value::empty_set().to_string() == "{}");
+}
+
+TEST_CASE("mixing kinds in a set is an error, as in TLC") {
+    CHECK_THROWS_AS(set({i(1), s("a")}), EvalError);
+    CHECK_THROWS_AS(set({tup({i(1)}), set({i(1)})}), EvalError);
+    // Model values mix with anything.
+    CHECK(set({Value::model_value("m"), i(1)}).cardinality() == 2);
+}
+
+TEST_CASE("tuples, records and functions are one representation") {
+    Value t = tup({i(1), i(2)});
+    Value f = Value::function(Value::interval(1, 2), {i(1), i(2)});
+    Value g = Value::function_from_pairs({{i(2), i(2)}, {i(1), i(1)}});
+    CHECK(equals(t, f));
+    CHECK(equals(t, g));
+    CHECK(t == g);
+    CHECK(t.hash() == g.hash());
+    CHECK(g.is_sequence());
+    CHECK(g.to_string() == "<<1, 2>>");
+
+    Value r = Value::record({{"b", i(2)}, {"a", i(1)}});
+    Value rf = Value::function(set({s("a"), s("b")}), {i(1), i(2)});
+    CHECK(r.is_record());
+    CHECK(equals(r, rf));
+    CHECK(r.hash() == rf.hash());
+    CHECK(r.to_string() == "[a |-> 1, b |-> 2]");
+    CHECK(rf.to_string() == "[a |-> 1, b |-> 2]");
+
+    Value empty_fn = Value::function(Value::empty_set(), {});
+    CHECK(empty_fn.to_string() == "<<>>");
+    CHECK(equals(empty_fn, tup({})));
+
+    Value other = Value::function_from_pairs({{i(0), i(0)}, {i(1), i(1)}});
+    CHECK(other.to_string() == "(0 :> 0 @@ 1 :> 1)");
+    CHECK_FALSE(other.is_sequence());
+    CHECK(Value::function(Value::interval(2, 3), {i(2), i(3)}).to_string() == "(2 :> 2 @@ 3 :> 3)");
+}
+
+TEST_CASE("equality follows TLC, including its errors") {
+    CHECK_THROWS_AS(equals(i(1), s("a")), EvalError);
+    CHECK_THROWS_AS(equals(tup({}), Value::empty_set()), EvalError);
+    CHECK_THROWS_AS(equals(Value::empty_set(), tup({})), EvalError);
+    CHECK_THROWS_AS(equals(Value::boolean(true), i(1)), EvalError);
+    CHECK_THROWS_AS(equals(set({i(1)}), set({s("a")})), EvalError);
+    CHECK_THROWS_AS(equals(Value::record({{"a", i(1)}}), tup({i(1)})), EvalError);
+    CHECK_FALSE(equals(tup({i(1), i(2)}), Value::record({{"a", i(1)}})));
+    CHECK_FALSE(equals(tup({}), Value::record({{"a", i(1)}})));
+    CHECK_FALSE(equals(Value::model_value("m"), i(1)));
+    CHECK(equals(Value::model_value("m"), Value::model_value("m")));
+    CHECK(equals(Value::interval(1, 3), set({i(1), i(2), i(3)})));
+    CHECK(equals(Value::interval(3, 1), Value::empty_set()));
+    CHECK_FALSE(equals(set({Value::empty_set()}), Value::empty_set()));
+    CHECK(equals(Value::nat(), Value::nat()));
+    CHECK_THROWS_AS(equals(set({i(1)}), Value::nat()), EvalError);
+}
+
+TEST_CASE("hashes agree for equal values of different spellings") {
+    CHECK(Value::interval(1, 3).hash() == set({i(1), i(2), i(3)}).hash());
+    CHECK(Value::interval(1, 3) == set({i(3), i(2), i(1)}));
+    CHECK(Value::interval(4, 2).hash() == Value::empty_set().hash());
+    CHECK(set({s("x"), s("y")}).hash() == set({s("y"), s("x")}).hash());
+    CHECK_FALSE(i(1) == s("1"));
+}
+
+TEST_CASE("TLC's total order") {
+    CHECK(compare(i(-1), i(2)) < 0);
+    CHECK(compare(Value::boolean(false), Value::boolean(true)) < 0);
+    CHECK(compare(s("a"), s("b")) < 0);
+    CHECK(compare(set({i(9)}), set({i(1), i(2)})) < 0);
+    CHECK(compare(tup({i(2)}), tup({i(1), i(1)})) < 0);
+    CHECK_THROWS_AS(compare(i(1), s("a")), EvalError);
+}
+
+TEST_CASE("function application and its errors") {
+    Value t = tup({i(10), i(20)});
+    CHECK(t.apply(i(2)) == i(20));
+    CHECK_THROWS_WITH(t.apply(i(3)),
+                      "Attempted to access index 3 of tuple <<10, 20>> which is out of bounds.");
+    CHECK_THROWS_AS(t.apply(s("a")), EvalError);
+    Value r = Value::record({{"a", i(1)}});
+    CHECK(r.apply(s("a")) == i(1));
+    CHECK(*r.field("a") == i(1));
+    CHECK(r.field("b") == nullptr);
+    CHECK_THROWS_AS(r.apply(s("b")), EvalError);
+    CHECK_THROWS_AS(r.apply(i(1)), EvalError);
+    Value f = Value::function_from_pairs({{i(0), s("z")}});
+    CHECK(f.apply(i(0)) == s("z"));
+    CHECK_THROWS_AS(f.apply(i(1)), EvalError);
+    CHECK(t.with_updated(i(1), i(5)).to_string() == "<<5, 20>>");
+    CHECK(t.to_string() == "<<10, 20>>");
+    CHECK(t.domain().to_string() == "1..2");
+    CHECK(r.domain().to_string() == R"({"a"})");
+}
+
+TEST_CASE("integers: 64-bit inline, exact big integers beyond") {
+    Value big = Value::integer_from_decimal("123456789012345678901234567890");
+    CHECK(big.is_big_int());
+    CHECK(big.to_string() == "123456789012345678901234567890");
+    CHECK_THROWS_AS(big.as_int(), EvalError);
+    CHECK(Value::integer_from_decimal("-42") == i(-42));
+    CHECK_FALSE(Value::integer_from_decimal("42").is_big_int());
+    CHECK(tlatv::eval::big_integer(tlatv::eval::BigInt(7)) == i(7));
+    CHECK(compare(big, i(1)) > 0);
+    CHECK(equals(big, Value::integer_from_decimal("123456789012345678901234567890")));
+    CHECK_THROWS_AS(Value::integer_from_decimal("12a"), EvalError);
+}
+
+TEST_CASE("lazy sets answer membership without enumerating") {
+    CHECK(Value::nat().contains(i(0)));
+    CHECK_FALSE(Value::nat().contains(i(-1)));
+    CHECK(Value::int_set().contains(i(-1)));
+    CHECK_THROWS_AS(Value::nat().contains(s("a")), EvalError);
+    CHECK_THROWS_AS(Value::string_set().contains(i(1)), EvalError);
+    CHECK(Value::string_set().contains(s("s")));
+    CHECK(Value::interval(1, 10).contains(i(5)));
+    CHECK_THROWS_AS(Value::interval(1, 3).contains(s("a")), EvalError);
+    CHECK(Value::any().contains(set({i(1)})));
+
+    Value seq_nat = Value::seq_set(Value::nat());
+    CHECK(seq_nat.contains(tup({i(1), i(2)})));
+    CHECK_FALSE(seq_nat.contains(tup({i(1), i(-2)})));
+    CHECK_THROWS_AS(Value::seq_set(seq_nat).contains(tup({i(1), i(2)})), EvalError);
+    CHECK_THROWS_AS(seq_nat.contains(Value::function(Value::interval(2, 3), {i(2), i(3)})),
+                    EvalError);
+    CHECK_THROWS_AS(seq_nat.contains(s("abc")), EvalError);
+
+    CHECK(Value::subset(Value::nat()).contains(set({i(1), i(2)})));
+    CHECK_FALSE(Value::subset(Value::nat()).contains(set({i(-1)})));
+    CHECK_THROWS_AS(Value::subset(Value::nat()).contains(i(1)), EvalError);
+
+    Value fns = Value::function_set(Value::nat(), Value::nat());
+    CHECK_THROWS_AS(fns.contains(Value::function_from_pairs({{i(1), i(2)}})), EvalError);
+    CHECK(Value::function_set(set({i(1)}), Value::nat()).contains(tup({i(5)})));
+    CHECK_FALSE(
+        Value::function_set(Value::interval(1, 3), Value::nat()).contains(tup({i(1), i(2)})));
+
+    Value rs = Value::record_set({{"a", Value::nat()}});
+    CHECK(rs.contains(Value::record({{"a", i(1)}})));
+    CHECK_FALSE(rs.contains(Value::record({{"a", i(1)}, {"b", i(2)}})));
+    CHECK_THROWS_AS(
+        Value::record_set({{"a", Value::string_set()}}).contains(Value::record({{"a", i(1)}})),
+        EvalError);
+
+    Value nn = Value::product({Value::nat(), Value::nat()});
+    CHECK(nn.contains(tup({i(1), i(2)})));
+    CHECK_FALSE(nn.contains(tup({i(1), i(2), i(3)})));
+    CHECK_THROWS_AS(nn.contains(i(1)), EvalError);
+
+    Value nat_or_minus_one = Value::set_union(Value::nat(), set({i(-1)}));
+    CHECK(nat_or_minus_one.contains(i(-1)));
+    CHECK_FALSE(nat_or_minus_one.contains(i(-2)));
+    CHECK_FALSE(Value::set_difference(Value::nat(), set({i(0)})).contains(i(0)));
+    CHECK(Value::set_intersection(set({i(1), i(-2)}), Value::nat()).to_string() == "{1}");
+}
+
+TEST_CASE("finite lazy sets enumerate in canonical order") {
+    CHECK(Value::subset(set({i(1), i(2)})).to_string() == "{{}, {1}, {2}, {1, 2}}");
+    CHECK(Value::subset(Value::empty_set()).to_string() == "{{}}");
+    CHECK(Value::union_of(set({set({i(1)}), set({i(1), i(2)}), set({i(5)})})).to_string() ==
+          "{1, 2, 5}");
+    CHECK(Value::product({set({i(1), i(2)}), set({i(3), i(4)})}).to_string() ==
+          "{<<1, 3>>, <<1, 4>>, <<2, 3>>, <<2, 4>>}");
+    CHECK(Value::product({Value::empty_set(), set({i(1)})}).to_string() == "{}");
+    CHECK(Value::record_set({{"a", set({i(1), i(2)})}}).to_string() == "{[a |-> 1], [a |-> 2]}");
+    CHECK(Value::function_set(set({i(1), i(2)}), Value::boolean_set()).cardinality() == 4);
+    CHECK(Value::function_set(Value::empty_set(), set({i(1)})).to_string() == "{<<>>}");
+    CHECK(Value::function_set(set({s("a")}), set({i(1), i(2)})).to_string() ==
+          "{[a |-> 1], [a |-> 2]}");
+    CHECK(Value::subset(Value::subset(Value::interval(1, 3))).cardinality() == 256);
+    CHECK_THROWS_AS(Value::nat().enumerate(), EvalError);
+    CHECK_THROWS_AS(Value::nat().cardinality(), EvalError);
+    CHECK(Value::interval(1, 1000000).cardinality() == 1000000);
+}
+
+TEST_CASE("infinite and symbolic sets print like TLC") {
+    CHECK(Value::nat().to_string() == "Nat");
+    CHECK(Value::int_set().to_string() == "Int");
+    CHECK(Value::string_set().to_string() == "STRING");
+    CHECK(Value::subset(Value::nat()).to_string() == "SUBSET Nat");
+    CHECK(Value::seq_set(Value::nat()).to_string() == "Seq(Nat)");
+    CHECK(Value::seq_set(Value::empty_set()).to_string() == "Seq({})");
+    CHECK(Value::function_set(Value::nat(), Value::boolean_set()).to_string() ==
+          "[Nat -> {FALSE, TRUE}]");
+    CHECK(Value::function_set(Value::interval(1, 2), Value::nat()).to_string() == "[1..2 -> Nat]");
+    CHECK(Value::any().to_string() == "ANY");
+    CHECK(Value::interval(-2, 2).to_string() == "-2..2");
+    CHECK(Value::interval(3, 1).to_string() == "{}");
+    CHECK(tup({Value::interval(1, 2), set({})}).to_string() == "<<1..2, {}>>");
+}
