@@ -1,0 +1,79 @@
+// Internal: converting simdjson On-Demand values to TLA+ values. Only the readers of windows and
+// mapping files include this header (simdjson.h is heavy and must not leak into public headers).
+#pragma once
+
+#include "lib/json_value.hpp"
+
+#include <simdjson.h>
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace tlatv::lib::detail {
+
+// Where a conversion stands inside a document: `pre.votedFor[2]`. Indices are 1-based, as a
+// TLA+ spec would index the tuple.
+class JsonPath {
+public:
+    void push_key(std::string_view key) { segments_.push_back({std::string(key), 0}); }
+    void push_index(std::size_t one_based) { segments_.push_back({{}, one_based}); }
+    void pop() { segments_.pop_back(); }
+    bool empty() const { return segments_.empty(); }
+    std::string str() const;
+
+private:
+    struct Segment {
+        std::string key;       // used when index == 0
+        std::size_t index = 0; // 1-based array index, 0 for a key
+    };
+    std::vector<Segment> segments_;
+};
+
+// Internal exception of the converter; the readers catch it at the line boundary and turn it into
+// a diagnostic. Never escapes the library.
+struct JsonValueFailure {
+    JsonValueError error;
+};
+
+// Converts the values of one document. `text_begin` is the first byte of the document's text, for
+// columns.
+class OndemandConverter {
+public:
+    OndemandConverter(const JsonOptions& options, JsonWarnings& warnings, const char* text_begin)
+        : options_(options)
+        , warnings_(warnings)
+        , text_begin_(text_begin) {}
+
+    // Throws JsonValueFailure.
+    eval::Value convert(simdjson::ondemand::value value, JsonPath& path);
+    // A whole document (which may be a scalar). Throws JsonValueFailure.
+    eval::Value convert_document(simdjson::ondemand::document& document, JsonPath& path);
+
+    // The value of a number token (`-12`, `1.5e3`) under the options. Throws JsonValueFailure.
+    eval::Value convert_number(std::string_view token, const JsonPath& path);
+
+    // 1-based column of a pointer into the document text, 0 when outside it.
+    std::uint32_t column_of(const char* position) const;
+
+    [[noreturn]] void fail(const char* position, const JsonPath& path, std::string message) const;
+    // Fails with simdjson's message for `error` at `position`.
+    [[noreturn]] void fail(const char* position, const JsonPath& path,
+                           simdjson::error_code error) const;
+
+private:
+    eval::Value convert_object(simdjson::ondemand::object object, const char* position,
+                               JsonPath& path);
+    eval::Value convert_array(simdjson::ondemand::array array, JsonPath& path);
+    eval::Value convert_null(const char* position, const JsonPath& path);
+
+    const JsonOptions& options_;
+    JsonWarnings& warnings_;
+    const char* text_begin_;
+};
+
+// The token without the whitespace that simdjson's raw_json_token() keeps after it.
+std::string_view trim_token(std::string_view token);
+
+} // namespace tlatv::lib::detail

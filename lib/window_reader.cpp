@@ -1,0 +1,556 @@
+#include "lib/window_reader.hpp"
+
+#include "lib/json_value_simdjson.hpp"
+#include "lib/window_cut.hpp"
+
+#include <fmt/format.h>
+
+#include <fstream>
+#include <map>
+#include <sstream>
+
+namespace tlatv::lib {
+
+namespace {
+
+using detail::JsonPath;
+using detail::JsonValueFailure;
+using detail::OndemandConverter;
+using eval::Value;
+namespace ondemand = simdjson::ondemand;
+
+// What a top-level field of a line means in a given format.
+enum class Field {
+    Id,
+    TraceId,
+    Action,
+    Actor,
+    Input,
+    Pre,
+    Post,
+    PreByNode,  // {"<node>": {"<var>": value}}: transposed to var -> [node -> value]
+    PostByNode, // same for the post-state
+    State,      // the state of a stream line
+    Data,       // an object whose fields are named parameters
+    Args,       // tlatv's args: object (named) or array (positional)
+    Expect,
+    Extra, // any other field: kept as a named parameter
+};
+
+struct FieldName {
+    std::string_view key;
+    Field field;
+};
+
+constexpr FieldName sysmobench_fields[] = {
+    {"window_id", Field::Id},  {"trace_id", Field::TraceId}, {"action", Field::Action},
+    {"actor", Field::Actor},   {"input", Field::Input},      {"data", Field::Data},
+    {"pre_state", Field::Pre}, {"post_state", Field::Post},  {"expect", Field::Expect},
+};
+constexpr FieldName spec_mapped_fields[] = {
+    {"id", Field::Id},       {"trace_id", Field::TraceId}, {"action", Field::Action},
+    {"actor", Field::Actor}, {"input", Field::Input},      {"pre", Field::Pre},
+    {"post", Field::Post},   {"expect", Field::Expect},
+};
+constexpr FieldName action_windows_fields[] = {
+    {"window_id", Field::Id},          {"trace_id", Field::TraceId},
+    {"event", Field::Action},          {"node", Field::Actor},
+    {"input", Field::Input},           {"pre_state", Field::PreByNode},
+    {"post_state", Field::PostByNode}, {"expect", Field::Expect},
+};
+constexpr FieldName stream_fields[] = {
+    {"state", Field::State}, {"action", Field::Action}, {"data", Field::Data}};
+constexpr FieldName tlatv_fields[] = {
+    {"id", Field::Id},       {"trace_id", Field::TraceId}, {"action", Field::Action},
+    {"actor", Field::Actor}, {"input", Field::Input},      {"args", Field::Args},
+    {"pre", Field::Pre},     {"post", Field::Post},        {"expect", Field::Expect},
+};
+
+std::span<const FieldName> fields_of(WindowFormat format) {
+    switch (format) {
+    case WindowFormat::SysMoBench:
+    case WindowFormat::JsSam:
+        return sysmobench_fields;
+    case WindowFormat::SpecMapped:
+        return spec_mapped_fields;
+    case WindowFormat::ActionWindows:
+        return action_windows_fields;
+    case WindowFormat::Stream:
+        return stream_fields;
+    case WindowFormat::Tlatv:
+        return tlatv_fields;
+    case WindowFormat::Auto:
+        break;
+    }
+    return {};
+}
+
+// The field's meaning, or nullopt when the format does not allow it (only tlatv's own format is
+// strict: a misspelt field there is a mistake, not extra information).
+std::optional<Field> field_of(WindowFormat format, std::string_view key) {
+    for (const FieldName& f : fields_of(format))
+        if (f.key == key) return f.field;
+    if (format == WindowFormat::Tlatv) return std::nullopt;
+    return Field::Extra;
+}
+
+// The fields a line of the format must have, by key.
+std::vector<std::string_view> required_keys(WindowFormat format) {
+    switch (format) {
+    case WindowFormat::SysMoBench:
+    case WindowFormat::JsSam:
+        return {"action", "pre_state", "post_state"};
+    case WindowFormat::SpecMapped:
+        return {"pre", "post"};
+    case WindowFormat::ActionWindows:
+        return {"event", "pre_state", "post_state"};
+    case WindowFormat::Stream:
+        return {"state"};
+    case WindowFormat::Tlatv:
+        return {"action", "pre", "post"};
+    case WindowFormat::Auto:
+        break;
+    }
+    return {};
+}
+
+std::string allowed_keys(WindowFormat format) {
+    std::string out;
+    for (const FieldName& f : fields_of(format)) {
+        if (!out.empty()) out += ", ";
+        out += f.key;
+    }
+    return out;
+}
+
+// `windows_<Action>.ndjson` -> `<Action>`, as SysMoBench names spec-mapped window files.
+std::string action_from_file_name(std::string_view path) {
+    const auto slash = path.find_last_of('/');
+    std::string_view name = slash == std::string_view::npos ? path : path.substr(slash + 1);
+    constexpr std::string_view prefix = "windows_";
+    if (name.substr(0, prefix.size()) != prefix) return {};
+    name.remove_prefix(prefix.size());
+    const auto dot = name.find('.');
+    return std::string(name.substr(0, dot));
+}
+
+constexpr std::size_t max_source_line_in_messages = 512;
+
+// Decodes the fields of one line into a window (or a trace step for streams).
+class LineDecoder {
+public:
+    LineDecoder(WindowFormat format, OndemandConverter& converter)
+        : format_(format)
+        , converter_(converter) {}
+
+    // Throws JsonValueFailure. `state` receives the stream state (stream format only).
+    void decode(ondemand::object object, const char* line_begin, Window& window, State& state) {
+        std::vector<std::string> seen;
+        JsonPath path;
+        for (auto field_result : object) {
+            ondemand::field field;
+            if (auto error = std::move(field_result).get(field))
+                converter_.fail(nullptr, path, error);
+            std::string_view key_view;
+            if (auto error = field.unescaped_key().get(key_view))
+                converter_.fail(nullptr, path, error);
+            std::string key(key_view);
+            const char* key_position = field.key().raw() - 1;
+            for (const std::string& s : seen)
+                if (s == key)
+                    converter_.fail(key_position, path, fmt::format("duplicate field \"{}\"", key));
+            seen.push_back(key);
+            const auto role = field_of(format_, key);
+            if (!role)
+                converter_.fail(key_position, path,
+                                fmt::format("unknown field \"{}\" in the {} format (fields: {})",
+                                            key, to_string(format_), allowed_keys(format_)));
+            path.push_key(key);
+            decode_field(*role, key, field.value(), path, window, state);
+            path.pop();
+        }
+        for (std::string_view required : required_keys(format_))
+            if (std::find(seen.begin(), seen.end(), required) == seen.end())
+                converter_.fail(line_begin, path,
+                                fmt::format("missing field \"{}\" (a {} window needs: {})",
+                                            required, to_string(format_),
+                                            fmt::join(required_keys(format_), ", ")));
+    }
+
+private:
+    void decode_field(Field role, const std::string& key, ondemand::value value, JsonPath& path,
+                      Window& window, State& state) {
+        const char* position = detail::trim_token(value.raw_json_token()).data();
+        switch (role) {
+        case Field::Id:
+            window.id = scalar_text(value, path);
+            return;
+        case Field::TraceId:
+            window.trace_id = scalar_text(value, path);
+            return;
+        case Field::Action:
+            window.action = string_of(value, path, "the action name");
+            return;
+        case Field::Actor:
+            window.actor = converter_.convert(value, path);
+            return;
+        case Field::Input:
+            window.input = converter_.convert(value, path);
+            return;
+        case Field::Pre:
+            decode_state(value, path, window.pre);
+            return;
+        case Field::Post:
+            decode_state(value, path, window.post);
+            return;
+        case Field::State:
+            decode_state(value, path, state);
+            return;
+        case Field::PreByNode:
+            decode_state_by_node(value, path, window.pre);
+            return;
+        case Field::PostByNode:
+            decode_state_by_node(value, path, window.post);
+            return;
+        case Field::Expect: {
+            const std::string text = string_of(value, path, "expect");
+            if (text == "pass")
+                window.expect = Expectation::Pass;
+            else if (text == "fail")
+                window.expect = Expectation::Fail;
+            else
+                converter_.fail(
+                    position, path,
+                    fmt::format("expect must be \"pass\" or \"fail\", not \"{}\"", text));
+            return;
+        }
+        case Field::Data:
+        case Field::Args:
+            decode_arguments(role, key, value, path, window);
+            return;
+        case Field::Extra:
+            window.parameters.push_back({key, converter_.convert(value, path)});
+            return;
+        }
+    }
+
+    void decode_arguments(Field role, const std::string& key, ondemand::value value, JsonPath& path,
+                          Window& window) {
+        const char* position = detail::trim_token(value.raw_json_token()).data();
+        ondemand::json_type type;
+        if (auto error = value.type().get(type)) converter_.fail(position, path, error);
+        if (type == ondemand::json_type::object) {
+            ondemand::object object;
+            if (auto error = value.get_object().get(object)) converter_.fail(position, path, error);
+            for (auto field_result : object) {
+                ondemand::field field;
+                if (auto error = std::move(field_result).get(field))
+                    converter_.fail(position, path, error);
+                std::string_view name;
+                if (auto error = field.unescaped_key().get(name))
+                    converter_.fail(position, path, error);
+                std::string name_copy(name);
+                path.push_key(name_copy);
+                Value argument = converter_.convert(field.value(), path);
+                path.pop();
+                window.parameters.push_back({std::move(name_copy), std::move(argument)});
+            }
+            return;
+        }
+        if (role == Field::Args && type == ondemand::json_type::array) {
+            ondemand::array array;
+            if (auto error = value.get_array().get(array)) converter_.fail(position, path, error);
+            std::size_t index = 0;
+            for (auto element_result : array) {
+                ondemand::value element;
+                path.push_index(++index);
+                if (auto error = std::move(element_result).get(element))
+                    converter_.fail(position, path, error);
+                window.parameters.push_back({{}, converter_.convert(element, path)});
+                path.pop();
+            }
+            return;
+        }
+        if (role == Field::Args)
+            converter_.fail(position, path,
+                            "args must be an object (named) or an array (positional)");
+        window.parameters.push_back({key, converter_.convert(value, path)});
+    }
+
+    ondemand::object object_of(ondemand::value value, const JsonPath& path, std::string_view what) {
+        const char* position = detail::trim_token(value.raw_json_token()).data();
+        ondemand::json_type type;
+        if (auto error = value.type().get(type)) converter_.fail(position, path, error);
+        if (type != ondemand::json_type::object)
+            converter_.fail(position, path, fmt::format("{} must be a JSON object", what));
+        ondemand::object object;
+        if (auto error = value.get_object().get(object)) converter_.fail(position, path, error);
+        return object;
+    }
+
+    std::string string_of(ondemand::value value, const JsonPath& path, std::string_view what) {
+        const char* position = detail::trim_token(value.raw_json_token()).data();
+        std::string_view text;
+        if (value.get_string().get(text) != simdjson::SUCCESS)
+            converter_.fail(position, path, fmt::format("{} must be a string", what));
+        return std::string(text);
+    }
+
+    // An id as written: a string's text or a number's digits.
+    std::string scalar_text(ondemand::value value, const JsonPath& path) {
+        const std::string_view token = detail::trim_token(value.raw_json_token());
+        ondemand::json_type type;
+        if (auto error = value.type().get(type)) converter_.fail(token.data(), path, error);
+        if (type == ondemand::json_type::string) return string_of(value, path, "an id");
+        if (type == ondemand::json_type::number) {
+            converter_.convert_number(token, path); // validates the token
+            return std::string(token);
+        }
+        converter_.fail(token.data(), path, "an id must be a string or a number");
+    }
+
+    void decode_state(ondemand::value value, JsonPath& path, State& state) {
+        ondemand::object object = object_of(value, path, "a state");
+        for (auto field_result : object) {
+            ondemand::field field;
+            if (auto error = std::move(field_result).get(field))
+                converter_.fail(nullptr, path, error);
+            std::string_view name;
+            if (auto error = field.unescaped_key().get(name)) converter_.fail(nullptr, path, error);
+            std::string variable(name);
+            if (state.count(variable) > 0)
+                converter_.fail(field.key().raw() - 1, path,
+                                fmt::format("duplicate variable \"{}\"", variable));
+            path.push_key(variable);
+            Value v = converter_.convert(field.value(), path);
+            path.pop();
+            state.emplace(std::move(variable), std::move(v));
+        }
+    }
+
+    // {"1": {"x": 1, "y": 2}, "2": {"x": 3}} -> x = [1 |-> 1, 2 |-> 3], y = [1 |-> 2], with the
+    // node ids as strings (a mapping file renames them to spec values).
+    void decode_state_by_node(ondemand::value value, JsonPath& path, State& state) {
+        std::map<std::string, std::vector<std::pair<std::string, Value>>, std::less<>> by_variable;
+        std::vector<std::string> nodes;
+        ondemand::object object = object_of(value, path, "a state keyed by node");
+        for (auto node_result : object) {
+            ondemand::field node_field;
+            if (auto error = std::move(node_result).get(node_field))
+                converter_.fail(nullptr, path, error);
+            std::string_view node_view;
+            if (auto error = node_field.unescaped_key().get(node_view))
+                converter_.fail(nullptr, path, error);
+            std::string node(node_view);
+            if (std::find(nodes.begin(), nodes.end(), node) != nodes.end())
+                converter_.fail(node_field.key().raw() - 1, path,
+                                fmt::format("duplicate node \"{}\"", node));
+            nodes.push_back(node);
+            path.push_key(node);
+            State node_state;
+            decode_state(node_field.value(), path, node_state);
+            path.pop();
+            for (auto& [variable, v] : node_state)
+                by_variable[variable].emplace_back(node, std::move(v));
+        }
+        for (auto& [variable, images] : by_variable)
+            state.emplace(variable, Value::record(std::move(images)));
+    }
+
+    WindowFormat format_;
+    OndemandConverter& converter_;
+};
+
+} // namespace
+
+// ---- WindowReader ----
+
+struct WindowReader::Impl {
+    std::string name;
+    WindowReaderOptions options;
+    std::unique_ptr<std::ifstream> owned_input;
+    std::istream* input = nullptr;
+    std::optional<NdjsonLineReader> lines;
+    ondemand::parser parser;
+    WindowFormat format = WindowFormat::Auto;
+    JsonWarnings warnings;
+    std::optional<Diagnostic> error;
+    std::optional<WindowCutter> cutter; // stream format only
+    std::string spec_mapped_action;
+
+    Diagnostic diagnostic(const NdjsonLine& line, std::uint32_t column, std::string message) const {
+        Diagnostic d;
+        d.file = name;
+        d.line = static_cast<std::uint32_t>(line.number);
+        d.column = column;
+        d.message = std::move(message);
+        if (line.text.size() <= max_source_line_in_messages) d.source_line = std::string(line.text);
+        return d;
+    }
+
+    // Detects the format from the keys of `line`. Returns false (and sets `error`) when the line
+    // is a JSON object of no known format; a line that is not JSON is left to decode() to report.
+    bool detect(const NdjsonLine& line) {
+        ondemand::document document;
+        if (parser.iterate(line.text.data(), line.text.size(), line.readable).get(document))
+            return true;
+        ondemand::object object;
+        if (document.get_object().get(object)) return true;
+        std::vector<std::string> keys;
+        for (auto field_result : object) {
+            ondemand::field field;
+            if (std::move(field_result).get(field)) return true;
+            std::string_view key;
+            if (field.unescaped_key().get(key)) return true;
+            keys.emplace_back(key);
+        }
+        if (auto detected = detect_window_format(keys)) {
+            format = *detected;
+            return true;
+        }
+        error = diagnostic(line, 1,
+                           fmt::format("cannot tell the window format from the fields of this "
+                                       "line ({}); name it with --window-format",
+                                       fmt::join(keys, ", ")));
+        return false;
+    }
+
+    // Decodes one line; errors become the window's error.
+    void decode(const NdjsonLine& line, Window& window, State& stream_state) {
+        window.file = name;
+        window.index = window.line = line.number;
+        if (format == WindowFormat::SpecMapped) window.action = spec_mapped_action;
+        OndemandConverter converter(options.json, warnings, line.text.data());
+        JsonPath path;
+        ondemand::document document;
+        try {
+            if (auto e =
+                    parser.iterate(line.text.data(), line.text.size(), line.readable).get(document))
+                converter.fail(nullptr, path, e);
+            ondemand::object object;
+            if (auto e = document.get_object().get(object)) {
+                if (e == simdjson::INCORRECT_TYPE)
+                    converter.fail(line.text.data(), path, "a window line must be a JSON object");
+                converter.fail(nullptr, path, e);
+            }
+            // Format not yet known: this line is malformed (detect() found no object).
+            if (format == WindowFormat::Auto)
+                converter.fail(line.text.data(), path, "a window line must be a JSON object");
+            LineDecoder(format, converter).decode(object, line.text.data(), window, stream_state);
+            const char* trailing = nullptr;
+            if (document.current_location().get(trailing) == simdjson::SUCCESS)
+                converter.fail(trailing, path, "unexpected text after the JSON object");
+        } catch (const JsonValueFailure& failure) {
+            std::uint32_t column = failure.error.column;
+            if (column == 0) {
+                const char* location = nullptr;
+                if (document.current_location().get(location) == simdjson::SUCCESS)
+                    column = converter.column_of(location);
+            }
+            window.error = diagnostic(line, column, failure.error.describe());
+        } catch (const eval::EvalError& e) {
+            window.error = diagnostic(line, 0, e.what());
+        }
+    }
+
+    std::optional<Window> next() {
+        if (error || !lines) return std::nullopt;
+        while (auto line = lines->next()) {
+            if (line->text.find_first_not_of(" \t") == std::string_view::npos) continue;
+            if (format == WindowFormat::Auto && !detect(*line)) return std::nullopt;
+            if (format == WindowFormat::Stream && !cutter) cutter.emplace(name);
+            Window window;
+            State stream_state;
+            decode(*line, window, stream_state);
+            if (format != WindowFormat::Stream || !cutter) return window;
+            TraceStep step{std::move(stream_state), std::move(window.action),
+                           std::move(window.parameters), line->number, std::move(window.error)};
+            if (auto cut = cutter->push(std::move(step))) return cut;
+        }
+        if (lines->failed()) error = Diagnostic{name, 0, 0, "read error", {}};
+        return std::nullopt;
+    }
+};
+
+WindowReader::WindowReader(const std::string& path, WindowReaderOptions options)
+    : impl_(std::make_unique<Impl>()) {
+    impl_->name = path;
+    impl_->options = std::move(options);
+    impl_->owned_input = std::make_unique<std::ifstream>(path, std::ios::binary);
+    if (!*impl_->owned_input) {
+        impl_->error = Diagnostic{path, 0, 0, "cannot open the file", {}};
+        return;
+    }
+    impl_->input = impl_->owned_input.get();
+    impl_->lines.emplace(*impl_->input, impl_->options.chunk_bytes);
+    impl_->format = impl_->options.format;
+    impl_->spec_mapped_action =
+        impl_->options.action.empty() ? action_from_file_name(path) : impl_->options.action;
+}
+
+WindowReader::WindowReader(std::istream& input, std::string name, WindowReaderOptions options)
+    : impl_(std::make_unique<Impl>()) {
+    impl_->name = std::move(name);
+    impl_->options = std::move(options);
+    impl_->input = &input;
+    impl_->lines.emplace(input, impl_->options.chunk_bytes);
+    impl_->format = impl_->options.format;
+    impl_->spec_mapped_action =
+        impl_->options.action.empty() ? action_from_file_name(impl_->name) : impl_->options.action;
+}
+
+WindowReader::~WindowReader() = default;
+
+std::optional<Window> WindowReader::next() {
+    return impl_->next();
+}
+const std::optional<Diagnostic>& WindowReader::error() const {
+    return impl_->error;
+}
+WindowFormat WindowReader::format() const {
+    return impl_->format;
+}
+const JsonWarnings& WindowReader::warnings() const {
+    return impl_->warnings;
+}
+
+std::size_t WindowReader::buffer_bytes() const {
+    std::size_t bytes = impl_->parser.capacity();
+    if (impl_->lines) bytes += impl_->lines->buffer_capacity() + line_padding_bytes;
+    return bytes;
+}
+
+// ---- Whole files ----
+
+std::size_t WindowFile::error_count() const {
+    std::size_t n = 0;
+    for (const Window& w : windows)
+        if (w.error) ++n;
+    return n;
+}
+
+namespace {
+WindowFile drain(WindowReader& reader) {
+    WindowFile file;
+    while (auto window = reader.next())
+        file.windows.push_back(std::move(*window));
+    file.format = reader.format();
+    file.warnings = reader.warnings();
+    file.error = reader.error();
+    return file;
+}
+} // namespace
+
+WindowFile read_windows(const std::string& path, const WindowReaderOptions& options) {
+    WindowReader reader(path, options);
+    return drain(reader);
+}
+
+WindowFile read_windows_from_string(std::string_view text, const std::string& name,
+                                    const WindowReaderOptions& options) {
+    std::istringstream input{std::string(text)};
+    WindowReader reader(input, name, options);
+    return drain(reader);
+}
+
+} // namespace tlatv::lib

@@ -1,0 +1,77 @@
+// Reading windows from NDJSON files, streamed: one window at a time through one bounded line
+// buffer, so that memory does not grow with the file.
+//
+//     WindowReader reader("windows.ndjson", options);
+//     while (auto window = reader.next()) { ... window->error ... }
+//     if (reader.error()) { ... the file as a whole failed ... }
+#pragma once
+
+#include "lib/json_value.hpp"
+#include "lib/window.hpp"
+#include "lib/window_format.hpp"
+#include "lib/window_line_reader.hpp"
+
+#include <iosfwd>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace tlatv::lib {
+
+struct WindowReaderOptions {
+    WindowFormat format = WindowFormat::Auto;
+    JsonOptions json;
+    std::size_t chunk_bytes = NdjsonLineReader::default_chunk_bytes;
+    // The action of spec-mapped windows, which do not name it. Empty: taken from a file name of
+    // the form `windows_<Action>.ndjson`.
+    std::string action;
+};
+
+class WindowReader {
+public:
+    // Reads the file at `path`. A file that cannot be opened gives no windows and an error().
+    WindowReader(const std::string& path, WindowReaderOptions options);
+    // Reads `input` (which must outlive the reader); `name` stands for the file in messages.
+    WindowReader(std::istream& input, std::string name, WindowReaderOptions options);
+    ~WindowReader();
+    WindowReader(const WindowReader&) = delete;
+    WindowReader& operator=(const WindowReader&) = delete;
+
+    // The next window, or nullopt at the end (or after a file-level error). A malformed line
+    // gives a window whose `error` says why; reading goes on after it.
+    std::optional<Window> next();
+
+    // Why the file as a whole could not be read (cannot open, format not recognised, I/O
+    // error), if it could not.
+    const std::optional<Diagnostic>& error() const;
+    // The format in use: the one given, or the one detected (Auto before the first line).
+    WindowFormat format() const;
+    // The lossy conversions JSON options allowed so far.
+    const JsonWarnings& warnings() const;
+    // Bytes held by the reader's buffers (line buffer and JSON parser): bounded by the chunk
+    // size and the longest line, whatever the length of the file.
+    std::size_t buffer_bytes() const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+// A whole (small) window file in memory.
+struct WindowFile {
+    std::vector<Window> windows;
+    WindowFormat format = WindowFormat::Auto;
+    JsonWarnings warnings;
+    std::optional<Diagnostic> error; // file-level error, as WindowReader::error()
+
+    // Windows that carry an error.
+    std::size_t error_count() const;
+};
+
+WindowFile read_windows(const std::string& path, const WindowReaderOptions& options = {});
+WindowFile read_windows_from_string(std::string_view text, const std::string& name,
+                                    const WindowReaderOptions& options = {});
+
+} // namespace tlatv::lib
