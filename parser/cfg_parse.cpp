@@ -1,0 +1,146 @@
+#include "parser/cfg_parse.hpp"
+
+#include "parser/cfg_grammar.hpp"
+
+#include <fmt/format.h>
+
+#include <map>
+#include <optional>
+#include <string_view>
+
+namespace tlatv::cfg {
+
+namespace {
+
+// Folds the sections, in written order, into a Config the way TLC's ModelConfig does: list
+// keywords accumulate, single-name keywords and CHECK_DEADLOCK may appear once.
+class SectionFolder {
+public:
+    SectionFolder(grammar::SourceText& source, Config& config)
+        : source_(source)
+        , config_(config) {}
+
+    void fold(syntax::Section& section) {
+        std::string_view const keyword = section.keyword.name;
+        if (keyword == "CONSTANT" || keyword == "CONSTANTS") {
+            for (auto& entry : section.entries)
+                fold_entry(entry);
+        } else if (keyword == "INVARIANT" || keyword == "INVARIANTS") {
+            append(config_.invariants, section.names);
+        } else if (keyword == "PROPERTY" || keyword == "PROPERTIES") {
+            append(config_.properties, section.names);
+        } else if (keyword == "CONSTRAINT" || keyword == "CONSTRAINTS") {
+            append(config_.constraints, section.names);
+        } else if (keyword == "ACTION_CONSTRAINT" || keyword == "ACTION_CONSTRAINTS") {
+            append(config_.action_constraints, section.names);
+        } else if (keyword == "CHECK_DEADLOCK") {
+            if (config_.check_deadlock) {
+                twice(section.keyword, config_.check_deadlock_span);
+                return;
+            }
+            config_.check_deadlock = section.names.at(0).name == "TRUE";
+            config_.check_deadlock_span = section.keyword.span;
+        } else {
+            set_once(single_slot(keyword), section);
+        }
+    }
+
+private:
+    std::optional<Name>& single_slot(std::string_view keyword) {
+        if (keyword == "SPECIFICATION") return config_.specification;
+        if (keyword == "INIT") return config_.init;
+        if (keyword == "NEXT") return config_.next;
+        if (keyword == "VIEW") return config_.view;
+        if (keyword == "SYMMETRY") return config_.symmetry;
+        if (keyword == "ALIAS") return config_.alias;
+        if (keyword == "POSTCONDITION") return config_.postcondition;
+        if (keyword == "_PERIODIC") return config_.periodic;
+        return config_.rl_reward; // the grammar admits no other keyword
+    }
+
+    void set_once(std::optional<Name>& slot, syntax::Section& section) {
+        auto& first = first_occurrence_[&slot];
+        if (slot) {
+            twice(section.keyword, first);
+            return;
+        }
+        slot = std::move(section.names.at(0));
+        first = section.keyword.span;
+    }
+
+    void twice(Name const& keyword, Span first) {
+        source_.errors().push_back(source_.diagnostic_at(
+            keyword.span.begin, fmt::format("keyword {} appears twice (first at line {})",
+                                            keyword.name, first.begin.line)));
+    }
+
+    void fold_entry(syntax::ConstantEntry& entry) {
+        if (entry.tail.replacement) {
+            if (!entry.arguments.empty()) {
+                source_.errors().push_back(source_.diagnostic_at(
+                    entry.span.begin,
+                    fmt::format("`{}(...)` cannot be replaced with `<-`; write `{} <- Op`",
+                                entry.constant.name, entry.constant.name)));
+                return;
+            }
+            config_.replacements.push_back(Replacement{
+                std::move(entry.constant), std::move(entry.tail.module),
+                Name{std::move(entry.tail.value.text), entry.tail.value.span}, entry.span});
+            return;
+        }
+        config_.assignments.push_back(ConstantAssignment{
+            std::move(entry.constant), std::move(entry.arguments), std::move(entry.tail.module),
+            std::move(entry.tail.value), entry.span});
+    }
+
+    static void append(std::vector<Name>& into, std::vector<Name>& names) {
+        for (auto& name : names)
+            into.push_back(std::move(name));
+    }
+
+    grammar::SourceText& source_;
+    Config& config_;
+    std::map<std::optional<Name> const*, Span> first_occurrence_;
+};
+
+} // namespace
+
+ConfigParse parse_config(std::string_view text, std::string_view file_name) {
+    grammar::SourceText source(text, file_name);
+    syntax::Sections sections;
+    auto first = text.data();
+    auto const last = text.data() + text.size();
+    auto const parser =
+        grammar::x3::with<grammar::source_tag>(std::ref(source))[grammar::config_grammar()];
+
+    bool parsed = false;
+    try {
+        parsed = grammar::x3::phrase_parse(first, last, parser, grammar::Skipper{}, sections);
+    } catch (std::exception const& failure) {
+        // The grammar reports expectation failures itself; anything else is a bug, but bad
+        // input must still come back as a diagnostic.
+        source.errors().push_back(
+            source.diagnostic_at(first, std::string("internal error: ") + failure.what()));
+    }
+    ConfigParse result;
+    if (!parsed || first != last) {
+        if (source.errors().empty())
+            source.errors().push_back(source.diagnostic_at(first, "cannot parse configuration"));
+        result.errors = std::move(source.errors());
+        return result;
+    }
+
+    Config config;
+    config.file = std::string(file_name);
+    SectionFolder folder(source, config);
+    for (auto& section : sections)
+        folder.fold(section);
+    if (!source.errors().empty()) {
+        result.errors = std::move(source.errors());
+        return result;
+    }
+    result.config = std::move(config);
+    return result;
+}
+
+} // namespace tlatv::cfg
