@@ -1,0 +1,28 @@
+// The phrase grammar of TLA+: a hand-written recursive-descent parser over the tokens of
+// tla_lexer.hpp (see tla_grammar.hpp for why this layer is not X3).
+//
+// Two things make TLA+ unusual and are handled here:
+// - Bulleted lists. A `/\` or `\/` where an operand is expected starts a list at the bullet's
+//   column. While an item is parsed, every token at or left of that column reads as the end of
+//   the text; the list continues only with a bullet of the same kind at exactly that column.
+// - Precedence ranges. Infix and prefix operators are combined with an operator stack that
+//   compares ranges (operators.hpp) and rejects overlapping, different operators.
+#pragma once
+
+#include "parser/ast.hpp"
+#include "parser/tla_token.hpp"
+
+#include <string_view>
+#include <vector>
+
+namespace tlatv::parser {
+
+// How deeply expressions, definitions and modules may nest. Deeper input is rejected with
+// "nesting too deep" instead of overflowing the stack.
+inline constexpr int kMaxNestingDepth = 1000;
+
+// Both throw SyntaxError at the first error. `tokens` must end with an End token.
+ast::Module parse_module_tokens(const std::vector<Token>& tokens, std::string_view file_name);
+ast::Expr parse_expression_tokens(const std::vector<Token>& tokens);
+
+} // namespace tlatv::parser

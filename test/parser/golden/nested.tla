@@ -1,0 +1,9 @@
+---- MODULE nested ----
+---- MODULE Inner ----
+VARIABLE v
+Get == v
+====
+A == 1
+-----------------------------------------------------------------------------
+B == INSTANCE Inner WITH v <- A
+====
