@@ -317,6 +317,14 @@ void OndemandConverter::fail(const char* position, const JsonPath& path,
     fail(position, path, fmt::format("invalid JSON: {}", simdjson::error_message(error)));
 }
 
+FieldKey OndemandConverter::key_of(simdjson::ondemand::field& field, const JsonPath& path) const {
+    // raw() points after the opening quote; unescaped_key() consumes the key, so look first.
+    const char* position = field.key().raw() - 1;
+    std::string_view name;
+    if (auto error = field.unescaped_key().get(name)) fail(position, path, error);
+    return {std::string(name), position};
+}
+
 Value OndemandConverter::convert_null(const char* position, const JsonPath& path) {
     switch (options_.null_policy) {
     case JsonNullPolicy::Reject:
@@ -365,12 +373,10 @@ Value OndemandConverter::convert_object(simdjson::ondemand::object object, const
     for (auto field_result : object) {
         simdjson::ondemand::field field;
         if (auto error = std::move(field_result).get(field)) fail(position, path, error);
-        std::string_view key;
-        if (auto error = field.unescaped_key().get(key)) fail(position, path, error);
-        std::string key_copy(key);
+        auto [key_copy, key_position] = key_of(field, path);
         for (const auto& existing : fields)
             if (existing.first == key_copy)
-                fail(field.key().raw(), path, fmt::format("duplicate key \"{}\"", key_copy));
+                fail(key_position, path, fmt::format("duplicate key \"{}\"", key_copy));
         path.push_key(key_copy);
         Value image = convert(field.value(), path);
         path.pop();
@@ -482,13 +488,25 @@ JsonValueResult json_to_value(std::string_view json_text, const JsonOptions& opt
         return JsonValueError{0, path.str(),
                               fmt::format("invalid JSON: {}", simdjson::error_message(error))};
     try {
-        Value value = converter.convert_document(document, path);
-        // simdjson reports OUT_OF_BOUNDS once every token has been consumed.
-        const char* location = nullptr;
-        if (document.current_location().get(location) == simdjson::SUCCESS) {
-            return JsonValueError{converter.column_of(location), path.str(),
-                                  "unexpected text after the JSON value"};
+        bool scalar = false;
+        (void)document.is_scalar().get(scalar);
+        const char* scalar_end = nullptr;
+        if (scalar) {
+            std::string_view token;
+            if (document.raw_json_token().get(token) == simdjson::SUCCESS)
+                scalar_end = token.data() + token.size();
         }
+        Value value = converter.convert_document(document, path);
+        const char* trailing = nullptr;
+        if (scalar) {
+            // The raw token of a scalar document runs to the end of its whitespace.
+            if (scalar_end != padded.data() + padded.size()) trailing = scalar_end;
+        } else if (document.current_location().get(trailing) != simdjson::SUCCESS) {
+            trailing = nullptr; // simdjson reports OUT_OF_BOUNDS once every token is consumed
+        }
+        if (trailing != nullptr)
+            return JsonValueError{converter.column_of(trailing), path.str(),
+                                  "unexpected text after the JSON value"};
         return value;
     } catch (const detail::JsonValueFailure& failure) {
         return failure.error;

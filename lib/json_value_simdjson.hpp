@@ -37,6 +37,12 @@ struct JsonValueFailure {
     JsonValueError error;
 };
 
+// A field's unescaped key and where its opening quote is (for messages).
+struct FieldKey {
+    std::string name;
+    const char* position;
+};
+
 // Converts the values of one document. `text_begin` is the first byte of the document's text, for
 // columns.
 class OndemandConverter {
@@ -53,6 +59,9 @@ public:
 
     // The value of a number token (`-12`, `1.5e3`) under the options. Throws JsonValueFailure.
     eval::Value convert_number(std::string_view token, const JsonPath& path);
+
+    // Reads the key of `field` (before its value). Throws JsonValueFailure.
+    FieldKey key_of(simdjson::ondemand::field& field, const JsonPath& path) const;
 
     // 1-based column of a pointer into the document text, 0 when outside it.
     std::uint32_t column_of(const char* position) const;

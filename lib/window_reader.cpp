@@ -151,11 +151,7 @@ public:
             ondemand::field field;
             if (auto error = std::move(field_result).get(field))
                 converter_.fail(nullptr, path, error);
-            std::string_view key_view;
-            if (auto error = field.unescaped_key().get(key_view))
-                converter_.fail(nullptr, path, error);
-            std::string key(key_view);
-            const char* key_position = field.key().raw() - 1;
+            auto [key, key_position] = converter_.key_of(field, path);
             for (const std::string& s : seen)
                 if (s == key)
                     converter_.fail(key_position, path, fmt::format("duplicate field \"{}\"", key));
@@ -246,10 +242,7 @@ private:
                 ondemand::field field;
                 if (auto error = std::move(field_result).get(field))
                     converter_.fail(position, path, error);
-                std::string_view name;
-                if (auto error = field.unescaped_key().get(name))
-                    converter_.fail(position, path, error);
-                std::string name_copy(name);
+                std::string name_copy = converter_.key_of(field, path).name;
                 path.push_key(name_copy);
                 Value argument = converter_.convert(field.value(), path);
                 path.pop();
@@ -315,11 +308,9 @@ private:
             ondemand::field field;
             if (auto error = std::move(field_result).get(field))
                 converter_.fail(nullptr, path, error);
-            std::string_view name;
-            if (auto error = field.unescaped_key().get(name)) converter_.fail(nullptr, path, error);
-            std::string variable(name);
+            auto [variable, key_position] = converter_.key_of(field, path);
             if (state.count(variable) > 0)
-                converter_.fail(field.key().raw() - 1, path,
+                converter_.fail(key_position, path,
                                 fmt::format("duplicate variable \"{}\"", variable));
             path.push_key(variable);
             Value v = converter_.convert(field.value(), path);
@@ -338,13 +329,9 @@ private:
             ondemand::field node_field;
             if (auto error = std::move(node_result).get(node_field))
                 converter_.fail(nullptr, path, error);
-            std::string_view node_view;
-            if (auto error = node_field.unescaped_key().get(node_view))
-                converter_.fail(nullptr, path, error);
-            std::string node(node_view);
+            auto [node, key_position] = converter_.key_of(node_field, path);
             if (std::find(nodes.begin(), nodes.end(), node) != nodes.end())
-                converter_.fail(node_field.key().raw() - 1, path,
-                                fmt::format("duplicate node \"{}\"", node));
+                converter_.fail(key_position, path, fmt::format("duplicate node \"{}\"", node));
             nodes.push_back(node);
             path.push_key(node);
             State node_state;
@@ -424,6 +411,16 @@ struct WindowReader::Impl {
         JsonPath path;
         ondemand::document document;
         try {
+            // simdjson would only say "ended early" for these; name the problem instead.
+            const auto first = line.text.find_first_not_of(" \t");
+            const auto last = line.text.find_last_not_of(" \t");
+            if (line.text[first] != '{')
+                converter.fail(line.text.data() + first, path,
+                               "a window line must be a JSON object");
+            if (line.text[last] != '}')
+                converter.fail(line.text.data() + last, path,
+                               "the line does not end with the end of its JSON object "
+                               "(unterminated, or followed by other text)");
             if (auto e =
                     parser.iterate(line.text.data(), line.text.size(), line.readable).get(document))
                 converter.fail(nullptr, path, e);
