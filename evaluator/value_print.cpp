@@ -3,11 +3,27 @@
 #include "evaluator/value_internal.hpp"
 #include "evaluator/value_node.hpp"
 
+#include <algorithm>
+#include <cctype>
+
 namespace tlatv::eval {
 
 namespace {
 
 void print(const Value& v, std::string& out);
+
+// A TLA+ identifier: letters, digits and underscores, with at least one letter.
+bool is_identifier(std::string_view s) {
+    bool has_letter = false;
+    for (char c : s) {
+        if (std::isalpha(static_cast<unsigned char>(c))) {
+            has_letter = true;
+        } else if (!std::isdigit(static_cast<unsigned char>(c)) && c != '_') {
+            return false;
+        }
+    }
+    return has_letter;
+}
 
 void print_string_literal(std::string_view s, std::string& out) {
     out += '"';
@@ -180,7 +196,11 @@ void print_function(const Value& f, std::string& out) {
     }
     auto keys = f.keys();
     auto vals = f.values();
-    if (f.is_record()) {
+    // TLC prints a function on strings as a record only when the strings are field names.
+    bool field_names = f.is_record() && std::all_of(keys.begin(), keys.end(), [](const Value& k) {
+                           return is_identifier(k.as_string());
+                       });
+    if (field_names) {
         out += '[';
         for (std::size_t i = 0; i < keys.size(); ++i) {
             if (i > 0) out += ", ";

@@ -77,7 +77,11 @@ bool injective(const Value& f) {
 }
 
 Value is_injective(Args a, const EvalOptions&) {
-    return Value::boolean(injective(function_arg("IsInjective", a, 0)));
+    // TLC's implementation handles tuples and general functions, but not records.
+    if (!a[0].is_function() || a[0].is_record())
+        fail("The argument of IsInjective should be a function, but instead it is: {}",
+             brief(a[0]));
+    return Value::boolean(injective(a[0]));
 }
 
 Value anti_function(Args a, const EvalOptions&) {
@@ -105,7 +109,8 @@ Value functions_where(std::string_view op, Args a, Keep keep) {
     const Value& s = finite_set_arg(op, a, 0);
     const Value& t = finite_set_arg(op, a, 1);
     std::vector<Value> kept;
-    for (const Value& f : Value::function_set(s, t).enumerate())
+    const Value all = Value::function_set(s, t);
+    for (const Value& f : all.enumerate())
         if (keep(f, t)) kept.push_back(f);
     return set_from_sorted(std::move(kept));
 }
