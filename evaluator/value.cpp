@@ -129,10 +129,6 @@ std::int64_t Value::as_int() const {
     return int_;
 }
 
-std::int64_t Value::as_int_unchecked() const noexcept {
-    return int_;
-}
-
 std::string_view Value::as_string() const {
     if (kind_ != Kind::String) fail("Expected a string, but instead got: {}", brief(*this));
     return node_as<StringNode>(*this).text;

@@ -179,8 +179,9 @@ public:
 
     // Accessors throw EvalError when the value is of another kind ("Attempted to ...").
     bool as_bool() const;
-    std::int64_t as_int() const;                    // throws for big integers too
-    std::int64_t as_int_unchecked() const noexcept; // precondition: is_int() && !is_big_int()
+    std::int64_t as_int() const; // throws for big integers too
+    // Precondition: is_int() && !is_big_int().
+    std::int64_t as_int_unchecked() const noexcept { return int_; }
     std::string_view as_string() const;
     std::string_view model_value_name() const;
     const Operator& as_operator() const;

@@ -231,7 +231,7 @@ std::vector<Value> merged(std::span<const Value> a, std::span<const Value> b) {
     out.reserve(a.size() + b.size());
     std::size_t i = 0, j = 0;
     while (i < a.size() && j < b.size()) {
-        int c = compare(a[i], b[j]);
+        int c = compare_fast(a[i], b[j]);
         if (c < 0) {
             out.push_back(a[i++]);
         } else if (c > 0) {
@@ -318,11 +318,28 @@ Value set_from_sorted(std::vector<Value> elements) {
 }
 
 Value Value::set(std::vector<Value> elements) {
-    auto less = [](const Value& a, const Value& b) { return compare(a, b) < 0; };
+    // Sets of small integers are the common case: sort the numbers themselves.
+    bool all_small_ints = std::all_of(elements.begin(), elements.end(), [](const Value& v) {
+        return v.is_int() && !(v.flags() & 1u);
+    });
+    if (all_small_ints) {
+        std::vector<std::int64_t> numbers;
+        numbers.reserve(elements.size());
+        for (const Value& v : elements)
+            numbers.push_back(v.as_int_unchecked());
+        if (!std::is_sorted(numbers.begin(), numbers.end()))
+            std::sort(numbers.begin(), numbers.end());
+        numbers.erase(std::unique(numbers.begin(), numbers.end()), numbers.end());
+        elements.resize(numbers.size());
+        for (std::size_t i = 0; i < numbers.size(); ++i)
+            elements[i] = integer(numbers[i]);
+        return make_enumerated(std::move(elements));
+    }
+    auto less = [](const Value& a, const Value& b) { return compare_fast(a, b) < 0; };
     if (!std::is_sorted(elements.begin(), elements.end(), less))
         std::sort(elements.begin(), elements.end(), less);
     auto last = std::unique(elements.begin(), elements.end(),
-                            [](const Value& a, const Value& b) { return compare(a, b) == 0; });
+                            [](const Value& a, const Value& b) { return compare_fast(a, b) == 0; });
     elements.erase(last, elements.end());
     return make_enumerated(std::move(elements));
 }
@@ -498,8 +515,8 @@ bool Value::contains(const Value& x) const {
         const auto& elems = node_as<EnumSetNode>(*this).elements;
         auto it =
             std::lower_bound(elems.begin(), elems.end(), x,
-                             [](const Value& e, const Value& v) { return compare(e, v) < 0; });
-        return it != elems.end() && compare(*it, x) == 0;
+                             [](const Value& e, const Value& v) { return compare_fast(e, v) < 0; });
+        return it != elems.end() && compare_fast(*it, x) == 0;
     }
     case SetForm::Interval: {
         const auto& iv = node_as<IntervalNode>(*this);
