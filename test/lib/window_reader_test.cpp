@@ -14,6 +14,17 @@ const Value& var(const State& state, const std::string& name) {
     return it->second;
 }
 
+// A function keyed by strings, as JSON objects give them.
+Value keyed(std::vector<std::pair<std::string, Value>> fields) {
+    return Value::record(std::move(fields));
+}
+Value str(const char* s) {
+    return Value::string(s);
+}
+Value num(std::int64_t i) {
+    return Value::integer(i);
+}
+
 } // namespace
 
 TEST_CASE("format detection from the first line's fields", "[windows]") {
@@ -56,7 +67,7 @@ TEST_CASE("SysMoBench canonical windows", "[windows]") {
     REQUIRE(w.parameter("seq"));
     CHECK(*w.parameter("seq") == Value::integer(0));
     CHECK(var(w.pre, "lockState") == Value::string("unlocked"));
-    CHECK(var(w.post, "pc").to_string() == R"([0 |-> "idle", 1 |-> "acquiring"])");
+    CHECK(var(w.post, "pc") == keyed({{"0", str("idle")}, {"1", str("acquiring")}}));
     CHECK(w.expect == Expectation::Unspecified);
     const Window& w2 = file.windows[1];
     CHECK(w2.index == 2);
@@ -157,9 +168,9 @@ TEST_CASE("action_windows.jsonl states keyed by node are transposed per variable
     CHECK(w.actor == Value::string("2"));
     CHECK(w.id == "0");
     CHECK(*w.parameter("ts") == Value::integer(17));
-    CHECK(var(w.pre, "term").to_string() == R"([1 |-> 1, 2 |-> 0])");
-    CHECK(var(w.pre, "role").to_string() == R"([1 |-> "StateLeader", 2 |-> "StateFollower"])");
-    CHECK(var(w.post, "term").to_string() == R"([1 |-> 1, 2 |-> 1])");
+    CHECK(var(w.pre, "term") == keyed({{"1", num(1)}, {"2", num(0)}}));
+    CHECK(var(w.pre, "role") == keyed({{"1", str("StateLeader")}, {"2", str("StateFollower")}}));
+    CHECK(var(w.post, "term") == keyed({{"1", num(1)}, {"2", num(1)}}));
     CHECK(w.post.count("role") == 0);
 }
 
