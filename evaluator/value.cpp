@@ -273,23 +273,33 @@ bool Value::is_lazy_function() const noexcept {
     return kind_ == Kind::Function && (flags_ & kLazyFunctionFlag);
 }
 
+namespace {
+
+// The eager form of a function: itself, or for a lazy function on a finite domain its
+// materialization; nullptr for a lazy function on an infinite domain or whose images fail.
+const FunctionNode* eager_node(const Value& f) noexcept {
+    if (!(f.flags() & kLazyFunctionFlag)) return &node_as<FunctionNode>(f);
+    try {
+        if (!node_as<LazyFunctionNode>(f).domain.is_finite_set()) return nullptr;
+        return &function_node(f);
+    } catch (const EvalError&) {
+        return nullptr;
+    }
+}
+
+} // namespace
+
 bool Value::is_sequence() const noexcept {
     if (kind_ != Kind::Function) return false;
-    if (flags_ & kLazyFunctionFlag) {
-        const Value& d = node_as<LazyFunctionNode>(*this).domain;
-        if (d.set_form() == SetForm::Interval)
-            return d.interval_low() == 1 || d.interval_low() > d.interval_high();
-        if (d.set_form() == SetForm::Enumerated) return d.enumerate().empty();
-        return false;
-    }
-    return node_as<FunctionNode>(*this).sequence;
+    const FunctionNode* n = eager_node(*this);
+    return n && n->sequence;
 }
 
 bool Value::is_record() const noexcept {
-    if (kind_ != Kind::Function || (flags_ & kLazyFunctionFlag)) return false;
-    const auto& n = node_as<FunctionNode>(*this);
-    return !n.sequence && !n.keys.empty() && n.keys.front().is_string() &&
-           n.keys.back().is_string();
+    if (kind_ != Kind::Function) return false;
+    const FunctionNode* n = eager_node(*this);
+    return n && !n->sequence && !n->keys.empty() && n->keys.front().is_string() &&
+           n->keys.back().is_string();
 }
 
 Value Value::domain() const {

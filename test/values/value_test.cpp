@@ -2,8 +2,12 @@
 // lazy sets and TLC's printed form.
 #include "evaluator/value.hpp"
 #include "evaluator/value_bigint.hpp"
+#include "evaluator/value_parse.hpp"
 
 #include <catch2/catch.hpp>
+
+#include <atomic>
+#include <thread>
 
 using tlatv::eval::compare;
 using tlatv::eval::equals;
@@ -234,4 +238,90 @@ TEST_CASE("infinite and symbolic sets print like TLC") {
     CHECK(Value::interval(-2, 2).to_string() == "-2..2");
     CHECK(Value::interval(3, 1).to_string() == "{}");
     CHECK(tup({Value::interval(1, 2), set({})}).to_string() == "<<1..2, {}>>");
+}
+
+namespace {
+
+struct SquareOperator final : tlatv::eval::Operator {
+    mutable std::atomic<int> calls{0};
+    Value call(std::span<const Value> args) const override {
+        ++calls;
+        return Value::integer(args[0].as_int() * args[0].as_int());
+    }
+    std::size_t arity() const override { return 1; }
+    std::string name() const override { return "Square"; }
+};
+
+struct EvenOperator final : tlatv::eval::Operator {
+    Value call(std::span<const Value> args) const override {
+        return Value::boolean(args[0].as_int() % 2 == 0);
+    }
+    std::size_t arity() const override { return 1; }
+    std::string name() const override { return "Even"; }
+};
+
+} // namespace
+
+TEST_CASE("lazy functions apply on demand and materialize when finite") {
+    auto square = std::make_shared<SquareOperator>();
+    Value on_nat = Value::lazy_function(Value::nat(), square);
+    CHECK(on_nat.is_lazy_function());
+    CHECK(on_nat.apply(i(12)) == i(144));
+    CHECK_THROWS_AS(on_nat.apply(i(-1)), EvalError);
+    CHECK_THROWS_AS(on_nat.apply(s("a")), EvalError);
+    CHECK_FALSE(on_nat.is_sequence());
+    CHECK(on_nat.to_string() == "[x \\in Nat |-> ...]");
+    CHECK_THROWS_AS(on_nat.size(), EvalError);
+
+    Value on_set = Value::lazy_function(set({i(1), i(2)}), square);
+    CHECK(on_set.is_sequence());
+    CHECK(on_set.to_string() == "<<1, 4>>");
+    CHECK(equals(on_set, tup({i(1), i(4)})));
+    CHECK(on_set.hash() == tup({i(1), i(4)}).hash());
+    CHECK(on_set == tup({i(1), i(4)}));
+    int calls = square->calls;
+    on_set.values();
+    CHECK(square->calls == calls); // materialized once
+}
+
+TEST_CASE("set filters are lazy over infinite sets") {
+    Value evens = Value::filter(Value::nat(), std::make_shared<EvenOperator>());
+    CHECK(evens.contains(i(4)));
+    CHECK_FALSE(evens.contains(i(3)));
+    CHECK_FALSE(evens.contains(i(-2)));
+    CHECK_FALSE(evens.is_finite_set());
+    CHECK_THROWS_AS(evens.enumerate(), EvalError);
+    Value small_evens = Value::filter(Value::interval(1, 6), std::make_shared<EvenOperator>());
+    CHECK(small_evens.to_string() == "{2, 4, 6}");
+    CHECK(equals(small_evens, set({i(2), i(4), i(6)})));
+}
+
+TEST_CASE("values are shared read-only across threads") {
+    Value big = Value::subset(Value::interval(1, 12));
+    Value f = Value::lazy_function(Value::interval(1, 100), std::make_shared<SquareOperator>());
+    std::vector<std::thread> threads;
+    std::atomic<int> agreed{0};
+    for (int t = 0; t < 4; ++t) {
+        threads.emplace_back([&] {
+            Value copy = big; // reference counts change concurrently
+            bool ok = copy.enumerate().size() == 4096 && f.values().size() == 100 &&
+                      f.apply(i(7)) == i(49) && copy.hash() == big.hash();
+            if (ok) ++agreed;
+        });
+    }
+    for (auto& t : threads)
+        t.join();
+    CHECK(agreed == 4);
+}
+
+TEST_CASE("the value reader reads TLC's printed forms") {
+    using tlatv::eval::parse_value;
+    for (std::string_view text :
+         {"-3", "\"a\\\"b\\\\c\\n\"", "TRUE", "{1, 2}", "<<1, \"a\">>", "[a |-> 1, b |-> {}]",
+          "(0 :> 1 @@ 1 :> 2)", "1..3", "Nat", "SUBSET Nat", "Seq(Nat)", "[1..2 -> Nat]", "ANY",
+          "{2..3, 1..3}", "(<<1, 2>> :> 3)", "m1"})
+        CHECK(parse_value(text).to_string() == text);
+    CHECK(equals(parse_value("1..3"), parse_value("{3, 2, 1}")));
+    CHECK_THROWS_AS(parse_value("{1, "), EvalError);
+    CHECK_THROWS_AS(parse_value("<<1>> junk"), EvalError);
 }
