@@ -36,7 +36,9 @@ class Value;
 // ---- Evaluation options shared by the value model and the builtins ----
 
 enum class IntMode : std::uint8_t {
-    Tlc32, // TLC's integers: results outside [-2^31, 2^31 - 1] are an overflow error
+    // TLC's integers: results outside [-2^31, 2^31 - 1] are an overflow error. This mode also
+    // applies TLC's other limits (a set union of more than 10^6 elements is an error).
+    Tlc32,
     Exact, // 64-bit integers that grow into exact big integers instead of overflowing
 };
 

@@ -27,8 +27,14 @@ const Value& set_operand(std::string_view op, const Value& v) {
     return v;
 }
 
-Value cup(Args a, const EvalOptions&) {
-    return Value::set_union(set_operand("\\cup", a[0]), set_operand("\\cup", a[1]));
+// TLC refuses to build a set union with more elements than this (its default maximal set size).
+constexpr std::int64_t kTlcMaxUnionSize = 1'000'000;
+
+Value cup(Args a, const EvalOptions& o) {
+    Value u = Value::set_union(set_operand("\\cup", a[0]), set_operand("\\cup", a[1]));
+    if (o.int_mode == IntMode::Tlc32 && u.is_finite_set() && u.cardinality() > kTlcMaxUnionSize)
+        fail("Attempted to construct a set with too many elements (>{}).", kTlcMaxUnionSize);
+    return u;
 }
 Value cap(Args a, const EvalOptions&) {
     return Value::set_intersection(set_operand("\\cap", a[0]), set_operand("\\cap", a[1]));

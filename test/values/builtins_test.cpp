@@ -133,6 +133,13 @@ TEST_CASE("language operators") {
         {"language", "BOOLEAN", {}, "{FALSE, TRUE}"},
         {"language", "STRING", {}, "STRING"},
     });
+    // big_sets: TLC refuses unions of more than a million elements.
+    CHECK_THROWS_AS(apply_builtin("language", "\\cup", {v("1..1000000"), v("500000..1500000")}),
+                    EvalError);
+    EvalOptions exact;
+    exact.int_mode = IntMode::Exact;
+    CHECK(apply_builtin("language", "\\cup", {v("1..1000000"), v("500000..1500000")}, exact)
+              .cardinality() == 1500000);
     Value nat_plus = apply_builtin("language", "\\cup", {Value::nat(), v("{-1}")});
     CHECK(nat_plus.contains(v("-1")));
     CHECK_FALSE(nat_plus.contains(v("-2")));
