@@ -9,6 +9,11 @@
 #include <string>
 #include <utility>
 
+// Each nesting level of the input costs a few stack frames; keeping the rarely taken branches
+// out of line keeps those frames small (about 1 KB per level), so kMaxNestingDepth levels fit
+// comfortably in a thread's stack.
+#define NOINLINE [[gnu::noinline]]
+
 namespace tlatv::parser {
 namespace {
 
@@ -149,6 +154,14 @@ private:
         DepthGuard& operator=(const DepthGuard&) = delete;
     };
 
+    // Operator chains (a + b + ..., ~~~x, f[1][2]..., x'' ...) build trees as deep as they are
+    // long; they count against the same limit as bracketed nesting.
+    void check_chain_length(int length) const {
+        if (depth_ + length > kMaxNestingDepth)
+            fail(raw(),
+                 "nesting too deep (more than " + std::to_string(kMaxNestingDepth) + " levels)");
+    }
+
     // Parses with no bullet column in force (a nested module, or ASSUME ... PROVE ...).
     struct BulletScope {
         Parser& parser;
@@ -206,7 +219,7 @@ private:
     };
 
     // Combines the operator on top of `ops` with its operands.
-    void reduce(std::vector<Expr>& operands, std::vector<PendingOperator>& ops) {
+    NOINLINE void reduce(std::vector<Expr>& operands, std::vector<PendingOperator>& ops) {
         PendingOperator op = ops.back();
         ops.pop_back();
         if (op.info->fixity == Fixity::Prefix) {
@@ -242,6 +255,7 @@ private:
         DepthGuard guard(*this);
         std::vector<Expr> operands;
         std::vector<PendingOperator> ops;
+        int chain_length = 0; // operators so far: a chain of n operators nests up to n deep
         while (true) {
             // Prefix operators.
             while (true) {
@@ -251,6 +265,7 @@ private:
                 // `[]` followed by `[`... is still the box operator; `[](` too.
                 ops.push_back({info, t.begin, &t});
                 advance();
+                check_chain_length(++chain_length);
             }
             operands.push_back(parse_operand());
 
@@ -277,6 +292,7 @@ private:
             }
             ops.push_back({info, t.begin, &t});
             advance();
+            check_chain_length(++chain_length);
         }
         while (!ops.empty())
             reduce(operands, ops);
@@ -286,37 +302,43 @@ private:
     // A primary expression followed by postfix operators, field selections and applications.
     Expr parse_operand() {
         Expr e = parse_primary();
-        while (true) {
-            const Token& t = peek();
-            if (t.kind != TokenKind::Symbol) break;
-            if (t.text == "'" || t.text == "^+" || t.text == "^*" || t.text == "^#") {
-                advance();
-                Position begin = e.span.begin;
-                std::vector<Expr> args;
-                args.push_back(std::move(e));
-                e = apply(t.text, std::move(args), begin, last_end_);
-            } else if (t.text == "[") {
-                advance();
-                Position begin = e.span.begin;
-                Expr app;
-                app.kind = ExprKind::FunApp;
-                app.args.push_back(std::move(e));
-                parse_expr_list(app.args);
-                expect_symbol("]", "to close the function application");
-                e = finish(std::move(app), begin);
-            } else if (t.text == "." && peek_at(1).kind == TokenKind::Identifier) {
-                advance();
-                Position begin = e.span.begin;
-                Expr dot;
-                dot.kind = ExprKind::Dot;
-                dot.name = advance().text;
-                dot.args.push_back(std::move(e));
-                e = finish(std::move(dot), begin);
-            } else {
-                break;
-            }
+        for (int chain_length = 1; extend_operand(e); check_chain_length(++chain_length)) {
         }
         return e;
+    }
+
+    // Applies one postfix operator, `[args]` or `.field` to `e`; false when none follows.
+    NOINLINE bool extend_operand(Expr& e) {
+        const Token& t = peek();
+        if (t.kind != TokenKind::Symbol) return false;
+        Position begin = e.span.begin;
+        if (t.text == "'" || t.text == "^+" || t.text == "^*" || t.text == "^#") {
+            advance();
+            std::vector<Expr> args;
+            args.push_back(std::move(e));
+            e = apply(t.text, std::move(args), begin, last_end_);
+            return true;
+        }
+        if (t.text == "[") {
+            advance();
+            Expr app;
+            app.kind = ExprKind::FunApp;
+            app.args.push_back(std::move(e));
+            parse_expr_list(app.args);
+            expect_symbol("]", "to close the function application");
+            e = finish(std::move(app), begin);
+            return true;
+        }
+        if (t.text == "." && peek_at(1).kind == TokenKind::Identifier) {
+            advance();
+            Expr dot;
+            dot.kind = ExprKind::Dot;
+            dot.name = advance().text;
+            dot.args.push_back(std::move(e));
+            e = finish(std::move(dot), begin);
+            return true;
+        }
+        return false;
     }
 
     void parse_expr_list(std::vector<Expr>& out) {
@@ -362,7 +384,7 @@ private:
     }
 
     // Name, Op(args), I!Op, P(x)!Op(y), or a label `lbl:: e`.
-    Expr parse_name_or_label() {
+    NOINLINE Expr parse_name_or_label() {
         Position begin = peek().begin;
         Expr e;
         e.kind = ExprKind::Name;
@@ -421,7 +443,7 @@ private:
     }
 
     // `(args)` after an operator name; an argument may be LAMBDA or an operator symbol.
-    void parse_arguments(std::vector<Expr>& args) {
+    NOINLINE void parse_arguments(std::vector<Expr>& args) {
         const Token& t = peek();
         // F(+) reaches us as the single token `(+)`, which is also \oplus's ASCII spelling; it
         // is an argument only when glued to the name (`bag (+) other` is the infix operator).
@@ -454,7 +476,7 @@ private:
         return parse_expr();
     }
 
-    Expr parse_keyword_expression() {
+    NOINLINE Expr parse_keyword_expression() {
         const Token& t = peek();
         Position begin = t.begin;
         const std::string& k = t.text;
@@ -505,68 +527,76 @@ private:
         fail(t, "expected an expression, found " + describe(t));
     }
 
-    Expr parse_symbol_expression() {
+    NOINLINE Expr parse_symbol_expression() {
         const Token& t = peek();
-        Position begin = t.begin;
         const std::string& s = t.text;
         if (s == "/\\" || s == "\\/") return parse_bullet_list();
-        if (s == "(") {
-            advance();
-            Expr e = parse_expr();
-            expect_symbol(")", "to close the parenthesis");
-            e.parenthesized = true;
-            return e;
-        }
+        if (s == "(") return parse_parenthesized();
         if (s == "{") return parse_set();
         if (s == "[") return parse_bracket();
-        if (s == "<<") {
-            advance();
-            Expr e;
-            e.kind = ExprKind::Tuple;
-            if (!at_symbol(">>") && !at_symbol(">>_")) parse_expr_list(e.args);
-            if (at_symbol(">>_")) {
-                advance();
-                if (e.args.size() != 1) fail(t, "`<<A>>_v` needs exactly one action inside");
-                e.kind = ExprKind::ActionAngle;
-                e.args.push_back(parse_subscript());
-                return finish(std::move(e), begin);
-            }
-            expect_symbol(">>", "to close the tuple");
-            return finish(std::move(e), begin);
-        }
+        if (s == "<<") return parse_tuple();
         if (s == "@") {
             advance();
             return leaf(ExprKind::At, t);
         }
-        if (s == "\\A" || s == "\\E") {
-            advance();
-            Expr e;
-            e.kind = s == "\\A" ? ExprKind::Forall : ExprKind::Exists;
-            parse_binders(e.binders, true);
-            expect_symbol(":", "after the quantifier bounds");
-            e.args.push_back(parse_expr());
-            return finish(std::move(e), begin);
-        }
-        if (s == "\\AA" || s == "\\EE") {
-            advance();
-            Expr e;
-            e.kind = s == "\\AA" ? ExprKind::TemporalForall : ExprKind::TemporalExists;
-            do {
-                ast::Binder b;
-                const Token& n = peek();
-                b.names.push_back(expect_identifier("a variable name"));
-                b.span = {n.begin, n.end};
-                e.binders.push_back(std::move(b));
-            } while (accept_symbol(","));
-            expect_symbol(":", "after the temporal quantifier variables");
-            e.args.push_back(parse_expr());
-            return finish(std::move(e), begin);
-        }
+        if (s == "\\A" || s == "\\E") return parse_quantifier();
+        if (s == "\\AA" || s == "\\EE") return parse_temporal_quantifier();
         fail(t, "expected an expression, found " + describe(t));
     }
 
+    NOINLINE Expr parse_parenthesized() {
+        advance();
+        Expr e = parse_expr();
+        expect_symbol(")", "to close the parenthesis");
+        e.parenthesized = true;
+        return e;
+    }
+
+    // <<a, b>>  or  <<A>>_v
+    NOINLINE Expr parse_tuple() {
+        const Token& open = advance();
+        Expr e;
+        e.kind = ExprKind::Tuple;
+        if (!at_symbol(">>") && !at_symbol(">>_")) parse_expr_list(e.args);
+        if (at_symbol(">>_")) {
+            advance();
+            if (e.args.size() != 1) fail(open, "`<<A>>_v` needs exactly one action inside");
+            e.kind = ExprKind::ActionAngle;
+            e.args.push_back(parse_subscript());
+            return finish(std::move(e), open.begin);
+        }
+        expect_symbol(">>", "to close the tuple");
+        return finish(std::move(e), open.begin);
+    }
+
+    NOINLINE Expr parse_quantifier() {
+        const Token& q = advance();
+        Expr e;
+        e.kind = q.text == "\\A" ? ExprKind::Forall : ExprKind::Exists;
+        parse_binders(e.binders, true);
+        expect_symbol(":", "after the quantifier bounds");
+        e.args.push_back(parse_expr());
+        return finish(std::move(e), q.begin);
+    }
+
+    NOINLINE Expr parse_temporal_quantifier() {
+        const Token& q = advance();
+        Expr e;
+        e.kind = q.text == "\\AA" ? ExprKind::TemporalForall : ExprKind::TemporalExists;
+        do {
+            ast::Binder b;
+            const Token& n = peek();
+            b.names.push_back(expect_identifier("a variable name"));
+            b.span = {n.begin, n.end};
+            e.binders.push_back(std::move(b));
+        } while (accept_symbol(","));
+        expect_symbol(":", "after the temporal quantifier variables");
+        e.args.push_back(parse_expr());
+        return finish(std::move(e), q.begin);
+    }
+
     // A /\ or \/ bulleted list starting at the current token.
-    Expr parse_bullet_list() {
+    NOINLINE Expr parse_bullet_list() {
         const Token& first = peek();
         const std::string bullet = first.text;
         const std::uint32_t column = first.begin.column;
@@ -592,7 +622,7 @@ private:
         return finish(std::move(list), begin);
     }
 
-    Expr parse_case() {
+    NOINLINE Expr parse_case() {
         Position begin = advance().begin;
         Expr e;
         e.kind = ExprKind::Case;
@@ -611,7 +641,7 @@ private:
         return finish(std::move(e), begin);
     }
 
-    Expr parse_let() {
+    NOINLINE Expr parse_let() {
         Position begin = advance().begin;
         Expr e;
         e.kind = ExprKind::Let;
@@ -631,7 +661,7 @@ private:
     }
 
     // {}  {a, b}  {x \in S : P}  {<<x, y>> \in S : P}  {e : x \in S, y \in T}
-    Expr parse_set() {
+    NOINLINE Expr parse_set() {
         Position begin = advance().begin;
         Expr e;
         e.kind = ExprKind::SetEnum;
@@ -734,7 +764,7 @@ private:
     }
 
     // Parses a subscript: _v in [A]_v, <<A>>_v, WF_v(A).
-    Expr parse_subscript() {
+    NOINLINE Expr parse_subscript() {
         const Token& t = peek();
         if (t.kind == TokenKind::Identifier) {
             Position begin = t.begin;
@@ -753,7 +783,7 @@ private:
     }
 
     // Everything that starts with `[`.
-    Expr parse_bracket() {
+    NOINLINE Expr parse_bracket() {
         const Token& open = peek();
         Position begin = open.begin;
         advance();

@@ -17,8 +17,10 @@
 
 namespace tlatv::parser {
 
-// How deeply expressions, definitions and modules may nest. Deeper input is rejected with
-// "nesting too deep" instead of overflowing the stack.
+// How deeply expressions, definitions and modules may nest (operator chains such as a + b + ...
+// count one level per operator). Deeper input is rejected with "nesting too deep" instead of
+// overflowing the stack. Measured: the deepest-framed construct ({{{...) needs about 2.1 KB of
+// stack per level in a release build, so the limit needs ~2 MB, within a 4 MB worker stack.
 inline constexpr int kMaxNestingDepth = 1000;
 
 // Both throw SyntaxError at the first error. `tokens` must end with an End token.

@@ -203,3 +203,30 @@ TEST_CASE("nesting is limited instead of overflowing the stack", "[expr][limits]
         brackets += "{";
     CHECK(expr_error(brackets).find("nesting too deep") != std::string::npos);
 }
+
+TEST_CASE("long operator chains are limited too", "[expr][limits]") {
+    std::string sum = "1";
+    for (int i = 0; i < 100000; ++i)
+        sum += " + 1";
+    CHECK(expr_error(sum).find("nesting too deep") != std::string::npos);
+    std::string negations(100000, '~');
+    CHECK(expr_error(negations + "x").find("nesting too deep") != std::string::npos);
+    std::string primes = "x" + std::string(100000, '\'');
+    CHECK(expr_error(primes).find("nesting too deep") != std::string::npos);
+    std::string moderate = "1";
+    for (int i = 0; i < 500; ++i)
+        moderate += " + 1";
+    CHECK(expr_error(moderate) == "");
+}
+
+TEST_CASE("nesting just under the limit parses", "[expr][limits]") {
+    std::string deep(990, '(');
+    deep += "1";
+    deep += std::string(990, ')');
+    CHECK(expr_sexpr(deep) == "1");
+    std::string lists;
+    for (int i = 0; i < 300; ++i)
+        lists += "/\\ ";
+    lists += "x";
+    CHECK(expr_error(lists) == "");
+}
