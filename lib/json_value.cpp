@@ -314,7 +314,10 @@ void OndemandConverter::fail(const char* position, const JsonPath& path,
 
 void OndemandConverter::fail(const char* position, const JsonPath& path,
                              simdjson::error_code error) const {
-    fail(position, path, fmt::format("invalid JSON: {}", simdjson::error_message(error)));
+    throw JsonValueFailure{
+        JsonValueError{column_of(position), path.str(),
+                       fmt::format("invalid JSON: {}", simdjson::error_message(error))},
+        true};
 }
 
 FieldKey OndemandConverter::key_of(simdjson::ondemand::field& field, const JsonPath& path) const {
@@ -489,7 +492,8 @@ JsonValueResult json_to_value(std::string_view json_text, const JsonOptions& opt
                               fmt::format("invalid JSON: {}", simdjson::error_message(error))};
     try {
         bool scalar = false;
-        (void)document.is_scalar().get(scalar);
+        if (document.is_scalar().get(scalar) != simdjson::SUCCESS)
+            scalar = false; // convert_document() reports the error
         const char* scalar_end = nullptr;
         if (scalar) {
             std::string_view token;

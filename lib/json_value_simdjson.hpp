@@ -21,6 +21,9 @@ public:
     void push_index(std::size_t one_based) { segments_.push_back({{}, one_based}); }
     void pop() { segments_.pop_back(); }
     bool empty() const { return segments_.empty(); }
+    std::size_t depth() const { return segments_.size(); }
+    // Back to an earlier depth, after a failure left segments pushed.
+    void truncate(std::size_t depth) { segments_.resize(depth); }
     std::string str() const;
 
 private:
@@ -35,6 +38,7 @@ private:
 // a diagnostic. Never escapes the library.
 struct JsonValueFailure {
     JsonValueError error;
+    bool malformed_json = false; // simdjson failed: the rest of the document cannot be read
 };
 
 // A field's unescaped key and where its opening quote is (for messages).
@@ -71,9 +75,11 @@ public:
     [[noreturn]] void fail(const char* position, const JsonPath& path,
                            simdjson::error_code error) const;
 
-private:
+    // An object already opened by the caller (`position`: its opening brace).
     eval::Value convert_object(simdjson::ondemand::object object, const char* position,
                                JsonPath& path);
+
+private:
     eval::Value convert_array(simdjson::ondemand::array array, JsonPath& path);
     eval::Value convert_null(const char* position, const JsonPath& path);
 
