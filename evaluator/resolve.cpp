@@ -1,0 +1,1177 @@
+#include "evaluator/resolve.hpp"
+
+#include "evaluator/eval_ops.hpp"
+
+#include <fmt/format.h>
+
+#include <limits>
+#include <optional>
+#include <set>
+#include <stdexcept>
+#include <utility>
+
+namespace tlatv::eval {
+namespace {
+
+using ir::Node;
+using ir::NodeKind;
+
+// Thrown inside the resolver at the first semantic error; converted to a Diagnostic at the top.
+struct ResolveFailure {
+    Diagnostic diagnostic;
+};
+
+// The names a module (as instantiated once) makes visible inside itself and to its users.
+struct ModuleNames {
+    Names all;
+    Names exported;
+};
+
+// One instantiation of a module: the substitutions for the CONSTANTs and VARIABLEs it (and the
+// modules it extends) declares, and the level its definitions are made at.
+struct Instantiation {
+    bool root = false;       // the root module: constants and variables get slots
+    std::uint32_t level = 0; // 0, or 1 inside a parameterised instance
+    std::map<std::string, Symbol, std::less<>> substitutions;
+    std::map<std::string, std::shared_ptr<const ModuleNames>, std::less<>> done;
+    std::set<std::string, std::less<>> in_progress;
+};
+
+// A name bound inside an expression: a bound variable or operator parameter (a frame slot), or a
+// LET definition.
+struct Local {
+    std::string name;
+    enum class Kind : std::uint8_t { Slot, LetDefinition } kind = Kind::Slot;
+    std::uint32_t level = 0;
+    std::uint32_t index = 0; // slot, or definition
+    int arity = 0;           // > 0 for operator parameters
+};
+
+struct FrameAllocation {
+    std::uint32_t next = 0;
+    std::uint32_t max = 0;
+};
+
+std::string quote(std::string_view name) {
+    return fmt::format("`{}'", name);
+}
+
+class Resolver {
+public:
+    Resolver(const ModuleProvider& modules, const ResolveOptions& options, ResolvedSpec& out)
+        : modules_(modules)
+        , options_(options)
+        , out_(out) {}
+
+    void resolve_root(const ast::Module& root) {
+        out_.root_module = root.name;
+        Instantiation inst;
+        inst.root = true;
+        auto names = resolve_module_in(root, inst);
+        out_.root_names = names->all;
+    }
+
+private:
+    const ModuleProvider& modules_;
+    const ResolveOptions& options_;
+    ResolvedSpec& out_;
+
+    // Modules declared inside other modules (`---- MODULE Inner ----` nested).
+    std::map<std::string, const ast::Module*, std::less<>> inner_modules_;
+    // Modules that declare no CONSTANT or VARIABLE are the same in every instantiation.
+    std::map<std::string, std::shared_ptr<const ModuleNames>, std::less<>> shared_modules_;
+    std::map<std::string, bool, std::less<>> has_parameters_;
+
+    // ---- Expression scope ----
+    std::uint16_t file_ = 0; // current file index
+    const Names* names_ = nullptr;
+    std::vector<Local> locals_;
+    std::vector<FrameAllocation> frames_; // level = frames_.size()
+    std::vector<bool> reads_state_;       // one flag per definition body being resolved
+    int except_depth_ = 0;
+
+    std::uint32_t level() const { return static_cast<std::uint32_t>(frames_.size()); }
+
+    [[noreturn]] void fail(const ast::Span& span, std::string message) const {
+        Diagnostic d;
+        d.file = out_.files.empty() ? std::string() : out_.files[file_];
+        d.line = span.begin.line;
+        d.column = span.begin.column;
+        d.message = std::move(message);
+        throw ResolveFailure{std::move(d)};
+    }
+
+    std::uint16_t file_index(const std::string& file) {
+        for (std::size_t i = 0; i < out_.files.size(); ++i)
+            if (out_.files[i] == file) return static_cast<std::uint16_t>(i);
+        out_.files.push_back(file);
+        return static_cast<std::uint16_t>(out_.files.size() - 1);
+    }
+
+    void mark_state() {
+        if (!reads_state_.empty()) reads_state_.back() = true;
+    }
+
+    // ---- Modules ----
+
+    const ast::Module* find_module(std::string_view name) const {
+        if (auto it = inner_modules_.find(name); it != inner_modules_.end()) return it->second;
+        return modules_ ? modules_(name) : nullptr;
+    }
+
+    bool has_parameters(std::string_view name) {
+        if (auto it = has_parameters_.find(name); it != has_parameters_.end()) return it->second;
+        has_parameters_[std::string(name)] = false; // guards against EXTENDS cycles
+        bool result = false;
+        if (const ast::Module* m = find_module(name)) {
+            for (const auto& ext : m->extends)
+                result = result || has_parameters(ext);
+            for (const auto& unit : m->units)
+                if (std::holds_alternative<ast::ConstantDecl>(unit.node) ||
+                    std::holds_alternative<ast::VariableDecl>(unit.node))
+                    result = true;
+        }
+        has_parameters_[std::string(name)] = result;
+        return result;
+    }
+
+    // The CONSTANTs and VARIABLEs of `m` and of the modules it extends, for building the
+    // substitutions of an instance.
+    void collect_parameters(const ast::Module& m,
+                            std::vector<std::pair<std::string, ast::Span>>& out,
+                            std::set<std::string, std::less<>>& seen, std::string& file_of_first) {
+        if (!seen.insert(m.name).second) return;
+        for (const auto& ext : m.extends)
+            if (const ast::Module* e = find_module(ext))
+                collect_parameters(*e, out, seen, file_of_first);
+        for (const auto& unit : m.units) {
+            if (const auto* c = std::get_if<ast::ConstantDecl>(&unit.node))
+                for (const auto& p : c->constants)
+                    out.emplace_back(p.name, p.span);
+            if (const auto* v = std::get_if<ast::VariableDecl>(&unit.node))
+                for (const auto& p : v->variables)
+                    out.emplace_back(p.name, p.span);
+        }
+    }
+
+    static void add_name(Names& names, const std::string& name, const Symbol& symbol,
+                         const std::function<void()>& on_conflict) {
+        auto [it, inserted] = names.emplace(name, symbol);
+        if (!inserted && !(it->second == symbol)) on_conflict();
+    }
+
+    void merge(ModuleNames& into, const Names& from, bool exported, const ast::Span& span) {
+        for (const auto& [name, symbol] : from) {
+            auto conflict = [&] {
+                fail(span, fmt::format("Operator {} already defined or declared.", name));
+            };
+            add_name(into.all, name, symbol, conflict);
+            if (exported) add_name(into.exported, name, symbol, conflict);
+        }
+    }
+
+    // Names of a standard module that the builtin registry implements and no file provides.
+    std::shared_ptr<const ModuleNames> native_module(std::string_view name) {
+        auto names = std::make_shared<ModuleNames>();
+        for (std::string_view ext : standard_module_extends(name)) {
+            auto sub = module_names(std::string(ext), nullptr, ast::Span{});
+            merge(*names, sub->exported, true, ast::Span{});
+        }
+        for (const Builtin& b : builtins_of(name)) {
+            Symbol s{Symbol::Kind::Builtin, 0, &b, b.arity};
+            names->all[std::string(b.name)] = s;
+            names->exported[std::string(b.name)] = s;
+        }
+        for (const EvalOpInfo& op : eval_ops_of(name)) {
+            Symbol s{Symbol::Kind::EvalOp, static_cast<std::uint32_t>(op.op), nullptr, op.arity};
+            if (op.only_if_not_builtin && names->all.count(op.name)) continue;
+            names->all[std::string(op.name)] = s;
+            names->exported[std::string(op.name)] = s;
+        }
+        return names;
+    }
+
+    // The names of module `name` within instantiation `inst` (or shared, when it has no
+    // parameters). `inst` may be null for modules known to have no parameters.
+    std::shared_ptr<const ModuleNames> module_names(const std::string& name, Instantiation* inst,
+                                                    const ast::Span& used_at) {
+        if (auto it = shared_modules_.find(name); it != shared_modules_.end()) return it->second;
+        const ast::Module* m = find_module(name);
+        if (m == nullptr) {
+            if (is_standard_module(name) || has_eval_ops(name)) {
+                auto names = native_module(name);
+                shared_modules_[name] = names;
+                return names;
+            }
+            fail(used_at, fmt::format("Cannot find source file for module {}.", name));
+        }
+        if (!has_parameters(name)) {
+            // Resolved at level 0 whatever the current scope is.
+            auto saved_frames = std::move(frames_);
+            auto saved_locals = std::move(locals_);
+            auto saved_reads = std::move(reads_state_);
+            const Names* saved_names = names_;
+            const std::uint16_t saved_file = file_;
+            frames_.clear();
+            locals_.clear();
+            reads_state_.clear();
+            Instantiation shared;
+            auto names = resolve_module_in(*m, shared);
+            shared_modules_[name] = names;
+            frames_ = std::move(saved_frames);
+            locals_ = std::move(saved_locals);
+            reads_state_ = std::move(saved_reads);
+            names_ = saved_names;
+            file_ = saved_file;
+            return names;
+        }
+        if (inst == nullptr) fail(used_at, fmt::format("Module {} declares parameters.", name));
+        if (auto it = inst->done.find(name); it != inst->done.end()) return it->second;
+        if (inst->in_progress.count(name))
+            fail(used_at, fmt::format("Circular dependency among modules involving {}.", name));
+        return resolve_module_in(*m, *inst);
+    }
+
+    std::shared_ptr<const ModuleNames> resolve_module_in(const ast::Module& m,
+                                                         Instantiation& inst) {
+        inst.in_progress.insert(m.name);
+        auto names = std::make_shared<ModuleNames>();
+        const std::uint16_t file = file_index(m.file);
+
+        // Nested modules are visible to the units after them.
+        for (const auto& unit : m.units)
+            if (const auto* inner = std::get_if<std::shared_ptr<ast::Module>>(&unit.node))
+                if (*inner) inner_modules_[(*inner)->name] = inner->get();
+
+        for (const auto& ext : m.extends) {
+            auto sub = module_names(ext, &inst, m.span);
+            file_ = file;
+            merge(*names, sub->exported, true, m.span);
+        }
+        const bool standard = is_standard_module(m.name);
+        for (const auto& unit : m.units) {
+            file_ = file;
+            resolve_unit(unit, m, standard, inst, *names);
+        }
+        inst.in_progress.erase(m.name);
+        inst.done[m.name] = names;
+        return names;
+    }
+
+    void define(ModuleNames& names, const std::string& name, const Symbol& symbol, bool local,
+                const ast::Span& span) {
+        auto conflict = [&] {
+            fail(span, fmt::format("Operator {} already defined or declared.", name));
+        };
+        add_name(names.all, name, symbol, conflict);
+        if (!local) add_name(names.exported, name, symbol, conflict);
+    }
+
+    // A symbol already bound to a RECURSIVE declaration of this name, if any.
+    std::optional<std::uint32_t> predeclared(const ModuleNames& names, const std::string& name) {
+        auto it = names.all.find(name);
+        if (it == names.all.end() || it->second.kind != Symbol::Kind::Definition) return {};
+        const ir::Definition& d = out_.definitions[it->second.index];
+        if (d.body) return {};
+        return it->second.index;
+    }
+
+    void resolve_unit(const ast::Unit& unit, const ast::Module& m, bool standard,
+                      Instantiation& inst, ModuleNames& names) {
+        if (const auto* def = std::get_if<ast::OperatorDef>(&unit.node)) {
+            if (standard) {
+                if (const Builtin* b = find_builtin(m.name, def->name)) {
+                    define(names, def->name, Symbol{Symbol::Kind::Builtin, 0, b, b->arity},
+                           def->local, def->span);
+                    return;
+                }
+                if (const EvalOpInfo* op = find_eval_op(m.name, def->name)) {
+                    define(names, def->name,
+                           Symbol{Symbol::Kind::EvalOp, static_cast<std::uint32_t>(op->op), nullptr,
+                                  op->arity},
+                           def->local, def->span);
+                    return;
+                }
+            }
+            names_ = &names.all;
+            auto recursive = predeclared(names, def->name);
+            std::uint32_t index =
+                recursive ? *recursive : new_definition(def->name, inst.level, def->span);
+            define(names, def->name, definition_symbol(index, def->params.size()), def->local,
+                   def->span);
+            resolve_operator_body(index, def->params, def->body);
+            return;
+        }
+        if (const auto* fdef = std::get_if<ast::FunctionDef>(&unit.node)) {
+            names_ = &names.all;
+            auto recursive = predeclared(names, fdef->name);
+            std::uint32_t index =
+                recursive ? *recursive : new_definition(fdef->name, inst.level, fdef->span);
+            define(names, fdef->name, definition_symbol(index, 0), fdef->local, fdef->span);
+            resolve_function_body(index, *fdef);
+            return;
+        }
+        if (const auto* rec = std::get_if<ast::RecursiveDecl>(&unit.node)) {
+            for (const auto& p : rec->operators) {
+                std::uint32_t index = new_definition(p.name, inst.level, p.span);
+                out_.definitions[index].param_arities.assign(static_cast<std::size_t>(p.arity), 0);
+                define(names, p.name, definition_symbol(index, static_cast<std::size_t>(p.arity)),
+                       false, p.span);
+            }
+            return;
+        }
+        if (const auto* c = std::get_if<ast::ConstantDecl>(&unit.node)) {
+            for (const auto& p : c->constants)
+                define(names, p.name, parameter_symbol(p, inst, false), false, p.span);
+            return;
+        }
+        if (const auto* v = std::get_if<ast::VariableDecl>(&unit.node)) {
+            for (const auto& p : v->variables)
+                define(names, p.name, parameter_symbol(p, inst, true), false, p.span);
+            return;
+        }
+        if (const auto* idef = std::get_if<ast::InstanceDef>(&unit.node)) {
+            names_ = &names.all;
+            resolve_named_instance(*idef, inst, names);
+            return;
+        }
+        if (const auto* instance = std::get_if<ast::Instance>(&unit.node)) {
+            names_ = &names.all;
+            Instantiation sub;
+            sub.level = inst.level;
+            auto imported =
+                instantiate(instance->module, instance->substitutions, sub, instance->span);
+            file_ = file_index(m.file);
+            merge(names, imported->exported, !instance->local, instance->span);
+            return;
+        }
+        if (const auto* assume = std::get_if<ast::Assumption>(&unit.node)) {
+            names_ = &names.all;
+            std::uint32_t index =
+                new_definition(assume->name.empty() ? std::string("ASSUME") : assume->name,
+                               inst.level, assume->span);
+            resolve_operator_body(index, {}, assume->body);
+            if (inst.root) out_.assumptions.push_back(index);
+            if (!assume->name.empty())
+                define(names, assume->name, definition_symbol(index, 0), false, assume->span);
+            return;
+        }
+        // Theorems and nested modules need nothing here.
+    }
+
+    Symbol definition_symbol(std::uint32_t index, std::size_t arity) const {
+        return Symbol{Symbol::Kind::Definition, index, nullptr, static_cast<int>(arity)};
+    }
+
+    std::uint32_t new_definition(const std::string& name, std::uint32_t level,
+                                 const ast::Span& span) {
+        ir::Definition d;
+        d.name = name;
+        d.level = level;
+        d.file = file_;
+        d.span = span;
+        out_.definitions.push_back(std::move(d));
+        return static_cast<std::uint32_t>(out_.definitions.size() - 1);
+    }
+
+    Symbol parameter_symbol(const ast::Param& p, Instantiation& inst, bool variable) {
+        if (auto it = inst.substitutions.find(p.name); it != inst.substitutions.end())
+            return it->second;
+        if (!inst.root)
+            fail(p.span, fmt::format("Substitution missing for symbol {} declared at line {}, "
+                                     "col {}.",
+                                     p.name, p.span.begin.line, p.span.begin.column));
+        if (variable) {
+            out_.variables.push_back(ir::VariableInfo{p.name, file_, p.span});
+            return Symbol{Symbol::Kind::Variable,
+                          static_cast<std::uint32_t>(out_.variables.size() - 1), nullptr, 0};
+        }
+        out_.constants.push_back(ir::ConstantInfo{p.name, p.arity, file_, p.span});
+        return Symbol{Symbol::Kind::Constant, static_cast<std::uint32_t>(out_.constants.size() - 1),
+                      nullptr, p.arity};
+    }
+
+    // ---- Instances ----
+
+    // Resolves `module` with the given substitutions (`WITH`), completed by the implicit ones
+    // (a parameter of the same name visible here). The substitution expressions are resolved in
+    // the current scope; the instance's definitions are made at `sub.level`.
+    std::shared_ptr<const ModuleNames> instantiate(const std::string& module,
+                                                   const std::vector<ast::Substitution>& with,
+                                                   Instantiation& sub, const ast::Span& span) {
+        const ast::Module* m = find_module(module);
+        if (m == nullptr || !has_parameters(module)) {
+            for (const auto& s : with)
+                fail(s.span, fmt::format("Module {} has no parameter {}.", module, s.name));
+            return module_names(module, nullptr, span);
+        }
+        std::vector<std::pair<std::string, ast::Span>> params;
+        std::set<std::string, std::less<>> seen;
+        std::string unused;
+        collect_parameters(*m, params, seen, unused);
+        for (const auto& s : with) {
+            bool known = false;
+            for (const auto& p : params)
+                known = known || p.first == s.name;
+            if (!known) fail(s.span, fmt::format("Module {} has no parameter {}.", module, s.name));
+            sub.substitutions[s.name] = substitution_symbol(s.name, s.value, sub.level);
+        }
+        for (const auto& [name, pspan] : params) {
+            if (sub.substitutions.count(name)) continue;
+            auto found = lookup_module_level(name);
+            if (!found)
+                fail(span, fmt::format("Substitution missing for symbol {} declared at line {}, "
+                                       "col {} of module {}.",
+                                       name, pspan.begin.line, pspan.begin.column, module));
+            sub.substitutions[name] = *found;
+        }
+        const std::uint16_t saved_file = file_;
+        const Names* saved_names = names_;
+        auto saved_locals = std::move(locals_);
+        locals_.clear();
+        auto result = resolve_module_in(*m, sub);
+        locals_ = std::move(saved_locals);
+        names_ = saved_names;
+        file_ = saved_file;
+        return result;
+    }
+
+    std::optional<Symbol> lookup_module_level(std::string_view name) const {
+        for (auto it = locals_.rbegin(); it != locals_.rend(); ++it)
+            if (it->name == name) {
+                if (it->kind == Local::Kind::LetDefinition)
+                    return definition_symbol(it->index, static_cast<std::size_t>(it->arity));
+                return std::nullopt; // parameters are substituted through definitions below
+            }
+        if (names_ != nullptr)
+            if (auto it = names_->find(name); it != names_->end()) return it->second;
+        if (const Builtin* b = find_builtin(kLanguageModule, name))
+            return Symbol{Symbol::Kind::Builtin, 0, b, b->arity};
+        return std::nullopt;
+    }
+
+    // `x <- e`: a module-level name stays what it denotes (so a substituted variable stays a
+    // variable, primes included); anything else becomes a definition made at `level`.
+    Symbol substitution_symbol(const std::string& name, const ast::Expr& value,
+                               std::uint32_t level) {
+        if (value.kind == ast::ExprKind::Name && value.args.empty() && value.qualifiers.empty()) {
+            bool is_local = false;
+            for (const auto& l : locals_)
+                is_local = is_local || l.name == value.name;
+            if (!is_local)
+                if (auto s = lookup_module_level(value.name)) return *s;
+        }
+        if (value.kind == ast::ExprKind::OpRef) {
+            if (auto s = lookup_module_level(value.name)) return *s;
+            fail(value.span, fmt::format("Unknown operator: {}.", quote(value.name)));
+        }
+        std::uint32_t index = new_definition(name, level, value.span);
+        if (value.kind == ast::ExprKind::Lambda) {
+            resolve_operator_body(index, value.params, value.args.at(0));
+            return definition_symbol(index, value.params.size());
+        }
+        resolve_operator_body(index, {}, value);
+        return definition_symbol(index, 0);
+    }
+
+    void resolve_named_instance(const ast::InstanceDef& idef, Instantiation& inst,
+                                ModuleNames& names) {
+        InstanceInfo info;
+        info.name = idef.name;
+        info.arity = static_cast<std::uint32_t>(idef.params.size());
+        Instantiation sub;
+        sub.level = inst.level;
+        if (!idef.params.empty()) {
+            if (inst.level != 0 || level() != 0)
+                fail(idef.span, "A parameterised INSTANCE inside an instantiated module is not "
+                                "supported.");
+            frames_.push_back({});
+            for (const auto& p : idef.params) {
+                if (p.arity > 0)
+                    fail(p.span, "Operator parameters of a parameterised INSTANCE are not "
+                                 "supported.");
+                bind_slot(p.name, p.span, 0);
+            }
+            sub.level = 1;
+            auto exported =
+                instantiate(idef.instance.module, idef.instance.substitutions, sub, idef.span);
+            info.names = std::make_shared<const Names>(exported->exported);
+            for (std::size_t i = 0; i < idef.params.size(); ++i)
+                locals_.pop_back();
+            frames_.pop_back();
+        } else {
+            auto exported =
+                instantiate(idef.instance.module, idef.instance.substitutions, sub, idef.span);
+            info.names = std::make_shared<const Names>(exported->exported);
+        }
+        out_.instances.push_back(std::move(info));
+        define(names, idef.name,
+               Symbol{Symbol::Kind::Instance, static_cast<std::uint32_t>(out_.instances.size() - 1),
+                      nullptr, static_cast<int>(idef.params.size())},
+               idef.local, idef.span);
+    }
+
+    // ---- Definitions ----
+
+    std::uint32_t bind_slot(const std::string& name, const ast::Span& span, int arity) {
+        FrameAllocation& f = frames_.back();
+        std::uint32_t slot = f.next++;
+        f.max = std::max(f.max, f.next);
+        locals_.push_back(Local{name, Local::Kind::Slot, level(), slot, arity});
+        return slot;
+    }
+
+    // Resolves the body of a definition with parameters in a frame of its own.
+    void resolve_operator_body(std::uint32_t index, const std::vector<ast::Param>& params,
+                               const ast::Expr& body) {
+        frames_.push_back({});
+        reads_state_.push_back(false);
+        const std::size_t locals_before = locals_.size();
+        std::vector<int> arities;
+        for (const auto& p : params) {
+            arities.push_back(p.arity);
+            bind_slot(p.name, p.span, p.arity);
+        }
+        auto node = std::make_unique<Node>(resolve(body));
+        locals_.resize(locals_before);
+        ir::Definition& d = out_.definitions[index];
+        d.param_arities = std::move(arities);
+        d.frame_size = frames_.back().max;
+        d.body = std::move(node);
+        d.constant_level = params.empty() && !reads_state_.back();
+        reads_state_.pop_back();
+        frames_.pop_back();
+    }
+
+    // `f[x \in S] == e`: a zero-argument definition whose body is a function constructor that
+    // may refer to f.
+    void resolve_function_body(std::uint32_t index, const ast::FunctionDef& fdef) {
+        frames_.push_back({});
+        reads_state_.push_back(false);
+        const std::size_t locals_before = locals_.size();
+        Node node = resolve_function_constructor(fdef.binders, fdef.body, fdef.span);
+        locals_.resize(locals_before);
+        ir::Definition& d = out_.definitions[index];
+        d.frame_size = frames_.back().max;
+        d.body = std::make_unique<Node>(std::move(node));
+        d.is_function = true;
+        d.constant_level = !reads_state_.back();
+        reads_state_.pop_back();
+        frames_.pop_back();
+    }
+
+    // ---- Expressions ----
+
+    Node make(NodeKind kind, const ast::Expr& e) const {
+        Node n;
+        n.kind = kind;
+        n.file = file_;
+        n.span = e.span;
+        return n;
+    }
+
+    Node make_at(NodeKind kind, const ast::Span& span) const {
+        Node n;
+        n.kind = kind;
+        n.file = file_;
+        n.span = span;
+        return n;
+    }
+
+    std::vector<Node> resolve_all(const std::vector<ast::Expr>& exprs) {
+        std::vector<Node> out;
+        out.reserve(exprs.size());
+        for (const auto& e : exprs)
+            out.push_back(resolve(e));
+        return out;
+    }
+
+    std::vector<Node> resolve_arguments(const std::vector<ast::Expr>& exprs) {
+        std::vector<Node> out;
+        out.reserve(exprs.size());
+        for (const auto& e : exprs)
+            out.push_back(resolve_argument(e));
+        return out;
+    }
+
+    Node literal(const ast::Expr& e, Value v) const {
+        Node n = make(NodeKind::Literal, e);
+        n.value = std::move(v);
+        return n;
+    }
+
+    Node resolve(const ast::Expr& e) {
+        switch (e.kind) {
+        case ast::ExprKind::Name:
+            return resolve_name(e);
+        case ast::ExprKind::Number:
+            return resolve_number(e);
+        case ast::ExprKind::Decimal:
+            fail(e.span, "Real numbers are not supported.");
+        case ast::ExprKind::String:
+            return literal(e, Value::string(e.text));
+        case ast::ExprKind::At:
+            if (except_depth_ == 0) fail(e.span, "`@' used outside an EXCEPT clause.");
+            return make(NodeKind::ExceptAt, e);
+        case ast::ExprKind::OpRef:
+        case ast::ExprKind::Lambda:
+            fail(e.span, "An operator can only be used as an argument of another operator.");
+        case ast::ExprKind::OpApp:
+            return resolve_op_app(e);
+        case ast::ExprKind::ConjList:
+        case ast::ExprKind::DisjList: {
+            Node n = make(e.kind == ast::ExprKind::ConjList ? NodeKind::And : NodeKind::Or, e);
+            n.kids = resolve_all(e.args);
+            return n;
+        }
+        case ast::ExprKind::FunApp: {
+            Node n = make(NodeKind::FunApp, e);
+            n.kids = resolve_all(e.args);
+            return n;
+        }
+        case ast::ExprKind::Dot: {
+            Node n = make(NodeKind::Dot, e);
+            n.kids = resolve_all(e.args);
+            n.fields.push_back(e.name);
+            n.value = Value::string(e.name);
+            return n;
+        }
+        case ast::ExprKind::Tuple: {
+            Node n = make(NodeKind::Tuple, e);
+            n.kids = resolve_all(e.args);
+            return n;
+        }
+        case ast::ExprKind::SetEnum: {
+            Node n = make(NodeKind::SetEnum, e);
+            n.kids = resolve_all(e.args);
+            return n;
+        }
+        case ast::ExprKind::SetFilter:
+            return resolve_binding(NodeKind::SetFilter, e);
+        case ast::ExprKind::SetMap:
+            return resolve_binding(NodeKind::SetMap, e);
+        case ast::ExprKind::FunCons:
+            return resolve_function_constructor(e.binders, e.args.at(0), e.span);
+        case ast::ExprKind::FunSet: {
+            Node n = make(NodeKind::FunSet, e);
+            n.kids = resolve_all(e.args);
+            return n;
+        }
+        case ast::ExprKind::RecordCons:
+        case ast::ExprKind::RecordSet: {
+            Node n = make(e.kind == ast::ExprKind::RecordCons ? NodeKind::RecordCons
+                                                              : NodeKind::RecordSet,
+                          e);
+            std::set<std::string_view> seen;
+            for (const auto& f : e.fields)
+                if (!seen.insert(f).second)
+                    fail(e.span, fmt::format("Field {} appears twice in a record.", f));
+            n.fields = e.fields;
+            n.kids = resolve_all(e.args);
+            return n;
+        }
+        case ast::ExprKind::Except:
+            return resolve_except(e);
+        case ast::ExprKind::ActionBox:
+        case ast::ExprKind::ActionAngle: {
+            Node n = make(e.kind == ast::ExprKind::ActionBox ? NodeKind::ActionBox
+                                                             : NodeKind::ActionAngle,
+                          e);
+            n.kids = resolve_all(e.args);
+            mark_state();
+            return n;
+        }
+        case ast::ExprKind::WF:
+        case ast::ExprKind::SF: {
+            Node n = make(NodeKind::Temporal, e);
+            n.text = e.kind == ast::ExprKind::WF ? "WF" : "SF";
+            n.kids = resolve_all(e.args);
+            mark_state();
+            return n;
+        }
+        case ast::ExprKind::TemporalForall:
+        case ast::ExprKind::TemporalExists: {
+            Node n = make(NodeKind::Temporal, e);
+            n.text = e.kind == ast::ExprKind::TemporalForall ? "\\AA" : "\\EE";
+            const std::size_t before = locals_.size();
+            for (const auto& b : e.binders)
+                for (const auto& name : b.names)
+                    bind_slot(name, b.span, 0);
+            n.kids = resolve_all(e.args);
+            locals_.resize(before);
+            mark_state();
+            return n;
+        }
+        case ast::ExprKind::Forall:
+            return resolve_binding(NodeKind::Forall, e);
+        case ast::ExprKind::Exists:
+            return resolve_binding(NodeKind::Exists, e);
+        case ast::ExprKind::Choose:
+            return resolve_binding(NodeKind::Choose, e);
+        case ast::ExprKind::If: {
+            Node n = make(NodeKind::If, e);
+            n.kids = resolve_all(e.args);
+            return n;
+        }
+        case ast::ExprKind::Case: {
+            Node n = make(NodeKind::Case, e);
+            n.kids = resolve_all(e.args);
+            n.flags = e.has_other ? 1 : 0;
+            return n;
+        }
+        case ast::ExprKind::Let:
+            return resolve_let(e);
+        case ast::ExprKind::Label:
+            return resolve(e.args.at(0));
+        }
+        fail(e.span, "Unsupported expression.");
+    }
+
+    Node resolve_number(const ast::Expr& e) {
+        Value v = Value::integer_from_decimal(e.text);
+        if (options_.int_mode == IntMode::Tlc32 &&
+            (v.is_big_int() || v.as_int() > std::numeric_limits<std::int32_t>::max()))
+            fail(e.span, "TLC can't handle a number this big.");
+        return literal(e, std::move(v));
+    }
+
+    // Bound variables of quantifiers, CHOOSE and set constructors take slots of the current
+    // frame; the sets are resolved outside the binder's own names.
+    std::vector<ir::Bound> resolve_bounds(const std::vector<ast::Binder>& binders) {
+        std::vector<ir::Bound> bounds;
+        std::vector<std::unique_ptr<Node>> sets;
+        for (const auto& b : binders)
+            sets.push_back(b.set.empty() ? nullptr : std::make_unique<Node>(resolve(b.set[0])));
+        for (std::size_t i = 0; i < binders.size(); ++i) {
+            ir::Bound bound;
+            bound.tuple = binders[i].tuple;
+            bound.set = std::move(sets[i]);
+            for (const auto& name : binders[i].names)
+                bound.slots.push_back(bind_slot(name, binders[i].span, 0));
+            bounds.push_back(std::move(bound));
+        }
+        return bounds;
+    }
+
+    Node resolve_binding(NodeKind kind, const ast::Expr& e) {
+        Node n = make(kind, e);
+        const std::size_t locals_before = locals_.size();
+        const std::uint32_t slots_before = frames_.back().next;
+        n.bounds = resolve_bounds(e.binders);
+        n.kids = resolve_all(e.args);
+        locals_.resize(locals_before);
+        frames_.back().next = slots_before;
+        return n;
+    }
+
+    Node resolve_function_constructor(const std::vector<ast::Binder>& binders,
+                                      const ast::Expr& body, const ast::Span& span) {
+        Node n = make_at(NodeKind::FunCons, span);
+        const std::size_t locals_before = locals_.size();
+        const std::uint32_t slots_before = frames_.back().next;
+        n.bounds = resolve_bounds(binders);
+        for (const auto& b : n.bounds)
+            if (!b.set) fail(span, "A function constructor needs a bounded domain.");
+        n.kids.push_back(resolve(body));
+        locals_.resize(locals_before);
+        frames_.back().next = slots_before;
+        return n;
+    }
+
+    Node resolve_except(const ast::Expr& e) {
+        Node n = make(NodeKind::Except, e);
+        n.kids.push_back(resolve(e.args.at(0)));
+        for (const auto& c : e.clauses) {
+            ir::ExceptClause clause;
+            for (const auto& step : c.path) {
+                ir::ExceptStep s;
+                s.is_field = step.is_field;
+                if (step.is_field) {
+                    s.field = Value::string(step.field);
+                } else if (step.index.size() == 1) {
+                    s.index = std::make_unique<Node>(resolve(step.index[0]));
+                } else {
+                    Node t = make_at(NodeKind::Tuple, step.index.front().span);
+                    t.kids = resolve_all(step.index);
+                    s.index = std::make_unique<Node>(std::move(t));
+                }
+                clause.path.push_back(std::move(s));
+            }
+            ++except_depth_;
+            clause.value = std::make_unique<Node>(resolve(c.value.at(0)));
+            --except_depth_;
+            n.clauses.push_back(std::move(clause));
+        }
+        return n;
+    }
+
+    Node resolve_let(const ast::Expr& e) {
+        Node n = make(NodeKind::Let, e);
+        const std::size_t locals_before = locals_.size();
+        const std::uint32_t first_cache = frames_.back().next;
+        std::uint32_t caches = 0;
+        auto let_local = [&](const std::string& name) -> Local* {
+            for (auto it = locals_.rbegin(); it != locals_.rend(); ++it) {
+                if (static_cast<std::size_t>(locals_.rend() - it) <= locals_before) break;
+                if (it->name == name && it->kind == Local::Kind::LetDefinition) return &*it;
+            }
+            return nullptr;
+        };
+        auto declare = [&](const std::string& name, const ast::Span& span,
+                           std::size_t arity) -> std::uint32_t {
+            if (Local* l = let_local(name)) {
+                if (!out_.definitions[l->index].body) return l->index; // RECURSIVE
+                fail(span, fmt::format("Operator {} already defined or declared.", name));
+            }
+            std::uint32_t index = new_definition(name, level(), span);
+            locals_.push_back(
+                Local{name, Local::Kind::LetDefinition, level(), index, static_cast<int>(arity)});
+            return index;
+        };
+        auto add_cache = [&](std::uint32_t index) {
+            std::uint32_t slot = frames_.back().next++;
+            frames_.back().max = std::max(frames_.back().max, frames_.back().next);
+            out_.definitions[index].let_cache_slot = slot;
+            ++caches;
+        };
+        for (const auto& unit : e.units) {
+            if (const auto* def = std::get_if<ast::OperatorDef>(&unit.node)) {
+                std::uint32_t index = declare(def->name, def->span, def->params.size());
+                if (def->params.empty()) add_cache(index);
+                resolve_operator_body(index, def->params, def->body);
+            } else if (const auto* fdef = std::get_if<ast::FunctionDef>(&unit.node)) {
+                std::uint32_t index = declare(fdef->name, fdef->span, 0);
+                add_cache(index);
+                resolve_function_body(index, *fdef);
+            } else if (const auto* rec = std::get_if<ast::RecursiveDecl>(&unit.node)) {
+                for (const auto& p : rec->operators) {
+                    std::uint32_t index =
+                        declare(p.name, p.span, static_cast<std::size_t>(p.arity));
+                    out_.definitions[index].param_arities.assign(static_cast<std::size_t>(p.arity),
+                                                                 0);
+                }
+            } else {
+                fail(e.span, "Only operator and function definitions are supported in a LET.");
+            }
+        }
+        n.index = first_cache;
+        n.count = caches;
+        n.kids.push_back(resolve(e.args.at(0)));
+        locals_.resize(locals_before);
+        // The caches stay allocated: the LET's definitions may be running while a sibling
+        // expression reuses the following slots.
+        return n;
+    }
+
+    // ---- Names and operator applications ----
+
+    // An expression in argument position: an operator name without arguments, an operator symbol
+    // or a LAMBDA denotes the operator itself.
+    Node resolve_argument(const ast::Expr& e) {
+        if (e.kind == ast::ExprKind::Lambda) {
+            std::uint32_t index = new_definition("LAMBDA", level(), e.span);
+            resolve_operator_body(index, e.params, e.args.at(0));
+            Node n = make(NodeKind::OperatorArg, e);
+            n.flags = static_cast<std::uint8_t>(ir::OperatorArgKind::Definition);
+            n.index = index;
+            n.hops = 0;
+            n.text = "LAMBDA";
+            mark_state(); // the lambda may read anything of this frame
+            return n;
+        }
+        if (e.kind == ast::ExprKind::OpRef) return operator_reference(e, e.name);
+        if (e.kind == ast::ExprKind::Name && e.args.empty() && e.qualifiers.empty()) {
+            for (auto it = locals_.rbegin(); it != locals_.rend(); ++it)
+                if (it->name == e.name) {
+                    if (it->arity > 0) return operator_reference(e, e.name);
+                    return resolve(e);
+                }
+            if (auto s = lookup_module_level(e.name); s && s->arity != 0)
+                return operator_reference(e, e.name);
+        }
+        if (e.kind == ast::ExprKind::Name && e.args.empty() && !e.qualifiers.empty()) {
+            Symbol s = qualified_symbol(e);
+            if (s.arity != 0 && s.kind == Symbol::Kind::Definition && e.qualifiers[0].args.empty())
+                return operator_value(e, s, e.name);
+        }
+        return resolve(e);
+    }
+
+    Node operator_value(const ast::Expr& e, const Symbol& s, const std::string& name) {
+        Node n = make(NodeKind::OperatorArg, e);
+        n.text = name;
+        switch (s.kind) {
+        case Symbol::Kind::Definition: {
+            const ir::Definition& d = out_.definitions[s.index];
+            n.flags = static_cast<std::uint8_t>(ir::OperatorArgKind::Definition);
+            n.index = s.index;
+            n.hops = level() - d.level;
+            if (!d.body || !d.constant_level) mark_state();
+            return n;
+        }
+        case Symbol::Kind::Builtin:
+            n.flags = static_cast<std::uint8_t>(ir::OperatorArgKind::Builtin);
+            n.builtin = s.builtin;
+            return n;
+        default:
+            fail(e.span, fmt::format("{} cannot be passed as an operator argument.", quote(name)));
+        }
+    }
+
+    Node operator_reference(const ast::Expr& e, const std::string& name) {
+        for (auto it = locals_.rbegin(); it != locals_.rend(); ++it) {
+            if (it->name != name) continue;
+            if (it->kind == Local::Kind::Slot) {
+                Node n = make(NodeKind::OperatorArg, e);
+                n.flags = static_cast<std::uint8_t>(ir::OperatorArgKind::Param);
+                n.index = it->index;
+                n.hops = level() - it->level;
+                n.text = name;
+                mark_state();
+                return n;
+            }
+            return operator_value(e, definition_symbol(it->index, it->arity), name);
+        }
+        auto s = lookup_module_level(name);
+        if (!s) fail(e.span, fmt::format("Unknown operator: {}.", quote(name)));
+        return operator_value(e, *s, name);
+    }
+
+    // The symbol of `I!J!Op` (qualifiers resolved through the instances' exported names).
+    Symbol qualified_symbol(const ast::Expr& e) {
+        const Names* names = names_;
+        for (std::size_t i = 0; i < e.qualifiers.size(); ++i) {
+            const ast::Qualifier& q = e.qualifiers[i];
+            auto it = names->find(q.name);
+            if (it == names->end() || it->second.kind != Symbol::Kind::Instance)
+                fail(e.span, fmt::format("Unknown instance: {}.", quote(q.name)));
+            const InstanceInfo& info = out_.instances[it->second.index];
+            if (q.args.size() != info.arity)
+                fail(e.span,
+                     fmt::format("The instance {} requires {} arguments.", q.name, info.arity));
+            if (i > 0 && !q.args.empty())
+                fail(e.span, "A parameterised instance inside another instance is not supported.");
+            names = info.names.get();
+        }
+        auto it = names->find(e.name);
+        if (it == names->end()) {
+            if (const Builtin* b = find_builtin(kLanguageModule, e.name))
+                return Symbol{Symbol::Kind::Builtin, 0, b, b->arity};
+            std::string written;
+            for (const auto& q : e.qualifiers)
+                written += q.name + "!";
+            fail(e.span, fmt::format("Unknown operator: {}.", quote(written + e.name)));
+        }
+        return it->second;
+    }
+
+    void check_arity(const ast::Expr& e, const std::string& name, int arity, std::size_t given) {
+        if (arity == kVariadic) return;
+        if (static_cast<std::size_t>(arity) != given)
+            fail(e.span, fmt::format("The operator {} requires {} argument{}.", name, arity,
+                                     arity == 1 ? "" : "s"));
+    }
+
+    Node resolve_name(const ast::Expr& e) {
+        if (!e.qualifiers.empty()) {
+            Symbol s = qualified_symbol(e);
+            Node n = call_symbol(e, s, e.name, e.args);
+            const ast::Qualifier& first = e.qualifiers[0];
+            if (!first.args.empty() && n.kind == NodeKind::CallDef &&
+                out_.definitions[n.index].level == 1) {
+                // P(a)!Op(b): the call builds P's frame from the instance arguments.
+                std::vector<Node> kids = resolve_all(first.args);
+                n.count = static_cast<std::uint32_t>(kids.size());
+                for (auto& k : n.kids)
+                    kids.push_back(std::move(k));
+                n.kids = std::move(kids);
+                n.hops = 0;
+            } else if (n.kind == NodeKind::CallDef && out_.definitions[n.index].level != 0) {
+                fail(e.span, "This instance operator cannot be used here.");
+            }
+            return n;
+        }
+        for (auto it = locals_.rbegin(); it != locals_.rend(); ++it) {
+            if (it->name != e.name) continue;
+            if (it->kind == Local::Kind::LetDefinition)
+                return call_symbol(e, definition_symbol(it->index, it->arity), e.name, e.args);
+            check_arity(e, e.name, it->arity, e.args.size());
+            if (it->arity > 0) {
+                Node n = make(NodeKind::CallParam, e);
+                n.index = it->index;
+                n.hops = level() - it->level;
+                n.text = e.name;
+                n.kids = resolve_arguments(e.args);
+                mark_state();
+                return n;
+            }
+            Node n = make(NodeKind::Slot, e);
+            n.index = it->index;
+            n.hops = level() - it->level;
+            n.text = e.name;
+            return n;
+        }
+        auto s = lookup_module_level(e.name);
+        if (!s) fail(e.span, fmt::format("Unknown operator: {}.", quote(e.name)));
+        return call_symbol(e, *s, e.name, e.args);
+    }
+
+    Node call_symbol(const ast::Expr& e, const Symbol& s, const std::string& name,
+                     const std::vector<ast::Expr>& args) {
+        switch (s.kind) {
+        case Symbol::Kind::Definition: {
+            const ir::Definition& d = out_.definitions[s.index];
+            check_arity(e, name, s.arity, args.size());
+            Node n = make(NodeKind::CallDef, e);
+            n.index = s.index;
+            n.hops = level() >= d.level ? level() - d.level : 0;
+            n.text = name;
+            if (!d.body || !d.constant_level || d.level > 0) mark_state();
+            n.kids = resolve_arguments(args);
+            return n;
+        }
+        case Symbol::Kind::Builtin: {
+            check_arity(e, name, s.arity, args.size());
+            if (s.arity == 0) {
+                // Constants of the standard modules (Nat, BOOLEAN, ...) are computed once.
+                Node n = make(NodeKind::Literal, e);
+                try {
+                    n.value = s.builtin->fn({}, EvalOptions{options_.int_mode, {}});
+                } catch (const EvalError& err) {
+                    fail(e.span, err.what());
+                }
+                return n;
+            }
+            Node n = make(NodeKind::CallBuiltin, e);
+            n.builtin = s.builtin;
+            n.text = name;
+            n.kids = resolve_arguments(args);
+            return n;
+        }
+        case Symbol::Kind::EvalOp: {
+            check_arity(e, name, s.arity, args.size());
+            Node n = make(NodeKind::CallEvalOp, e);
+            n.index = s.index;
+            n.text = name;
+            n.kids = resolve_arguments(args);
+            mark_state();
+            return n;
+        }
+        case Symbol::Kind::Constant: {
+            check_arity(e, name, s.arity, args.size());
+            Node n = make(NodeKind::Constant, e);
+            n.index = s.index;
+            n.text = name;
+            n.kids = resolve_arguments(args);
+            return n;
+        }
+        case Symbol::Kind::Variable: {
+            check_arity(e, name, 0, args.size());
+            Node n = make(NodeKind::StateVar, e);
+            n.index = s.index;
+            n.text = name;
+            mark_state();
+            return n;
+        }
+        case Symbol::Kind::Instance:
+            fail(e.span, fmt::format("The instance {} is used without an operator.", name));
+        }
+        fail(e.span, fmt::format("Unknown operator: {}.", quote(name)));
+    }
+
+    Node unary(NodeKind kind, const ast::Expr& e) {
+        if (e.args.size() != 1) fail(e.span, fmt::format("{} takes one operand.", e.name));
+        Node n = make(kind, e);
+        n.kids = resolve_all(e.args);
+        return n;
+    }
+
+    Node binary(NodeKind kind, const ast::Expr& e) {
+        if (e.args.size() != 2) fail(e.span, fmt::format("{} takes two operands.", e.name));
+        Node n = make(kind, e);
+        n.kids = resolve_all(e.args);
+        return n;
+    }
+
+    Node resolve_op_app(const ast::Expr& e) {
+        const std::string& op = e.name;
+        if (op == "=") return binary(NodeKind::Eq, e);
+        if (op == "#" || op == "/=") return binary(NodeKind::Neq, e);
+        if (op == "/\\" || op == "\\land") {
+            Node n = make(NodeKind::And, e);
+            n.kids = resolve_all(e.args);
+            return n;
+        }
+        if (op == "\\/" || op == "\\lor") {
+            Node n = make(NodeKind::Or, e);
+            n.kids = resolve_all(e.args);
+            return n;
+        }
+        if (op == "~" || op == "\\lnot" || op == "\\neg") return unary(NodeKind::Not, e);
+        if (op == "=>") return binary(NodeKind::Implies, e);
+        if (op == "<=>" || op == "\\equiv") return binary(NodeKind::Equiv, e);
+        if (op == "\\in") return binary(NodeKind::In, e);
+        if (op == "\\notin") return binary(NodeKind::NotIn, e);
+        if (op == "'") {
+            mark_state();
+            return unary(NodeKind::Prime, e);
+        }
+        if (op == "UNCHANGED") {
+            mark_state();
+            return unary(NodeKind::Unchanged, e);
+        }
+        if (op == "ENABLED") {
+            mark_state();
+            return unary(NodeKind::Enabled, e);
+        }
+        if (op == "\\cdot") {
+            mark_state();
+            return binary(NodeKind::Cdot, e);
+        }
+        if (op == "[]" || op == "<>" || op == "~>" || op == "-+->") {
+            Node n = make(NodeKind::Temporal, e);
+            n.text = op;
+            n.kids = resolve_all(e.args);
+            mark_state();
+            return n;
+        }
+        // Every other operator is looked up like a name: user definitions first.
+        ast::Expr as_name;
+        as_name.kind = ast::ExprKind::Name;
+        as_name.span = e.span;
+        as_name.name = op;
+        for (auto it = locals_.rbegin(); it != locals_.rend(); ++it)
+            if (it->name == op) return resolve_name_with_args(as_name, e.args);
+        auto s = lookup_module_level(op);
+        if (!s) fail(e.span, fmt::format("Unknown operator: {}.", quote(op)));
+        return call_symbol(e, *s, op, e.args);
+    }
+
+    Node resolve_name_with_args(ast::Expr as_name, const std::vector<ast::Expr>& args) {
+        as_name.args = args;
+        return resolve_name(as_name);
+    }
+};
+
+} // namespace
+
+ResolveResult resolve_module(const ast::Module& root, const ModuleProvider& modules,
+                             const ResolveOptions& options) {
+    ResolveResult result;
+    auto spec = std::make_shared<ResolvedSpec>();
+    try {
+        Resolver resolver(modules, options, *spec);
+        resolver.resolve_root(root);
+        result.spec = std::move(spec);
+    } catch (const ResolveFailure& failure) {
+        result.errors.push_back(failure.diagnostic);
+    } catch (const EvalError& error) {
+        Diagnostic d;
+        d.file = root.file;
+        d.message = error.what();
+        result.errors.push_back(std::move(d));
+    }
+    return result;
+}
+
+} // namespace tlatv::eval

@@ -1,0 +1,105 @@
+#include "evaluator/spec.hpp"
+
+#include <fmt/format.h>
+
+namespace tlatv::eval {
+
+struct CompileAccess {
+    static CompileResult compile(const ast::Module& root, const ModuleProvider& modules,
+                                 const SpecConfig& config) {
+        CompileResult result;
+        ResolveOptions options;
+        options.int_mode = config.int_mode;
+        ResolveResult resolved = resolve_module(root, modules, options);
+        if (!resolved.spec) {
+            result.errors = std::move(resolved.errors);
+            return result;
+        }
+        auto spec = std::make_shared<CompiledSpec>();
+        spec->int_mode_ = config.int_mode;
+        ResolvedSpec& ir = *resolved.spec;
+        spec->constant_values_.resize(ir.constants.size());
+        spec->constant_definitions_.resize(ir.constants.size());
+        auto error = [&](std::string message) {
+            Diagnostic d;
+            d.file = root.file;
+            d.message = std::move(message);
+            result.errors.push_back(std::move(d));
+        };
+        for (const auto& [name, value] : config.constants) {
+            auto it = ir.root_names.find(name);
+            if (it == ir.root_names.end() || it->second.kind != Symbol::Kind::Constant) {
+                error(fmt::format("The configuration assigns {}, which is not a CONSTANT of "
+                                  "module {}.",
+                                  name, ir.root_module));
+                continue;
+            }
+            spec->constant_values_[it->second.index] = value;
+        }
+        for (const auto& [name, target] : config.replacements) {
+            auto from = ir.root_names.find(name);
+            auto to = ir.root_names.find(target);
+            if (to == ir.root_names.end() || to->second.kind != Symbol::Kind::Definition) {
+                error(fmt::format("The configuration replaces {} by {}, which is not a "
+                                  "definition of module {}.",
+                                  name, target, ir.root_module));
+                continue;
+            }
+            if (from == ir.root_names.end()) {
+                error(fmt::format("The configuration replaces {}, which module {} does not "
+                                  "define or declare.",
+                                  name, ir.root_module));
+                continue;
+            }
+            if (from->second.kind == Symbol::Kind::Constant) {
+                spec->constant_definitions_[from->second.index] = to->second.index;
+            } else if (from->second.kind == Symbol::Kind::Definition) {
+                if (from->second.arity != to->second.arity) {
+                    error(fmt::format("The configuration replaces {} by {}, which takes another "
+                                      "number of arguments.",
+                                      name, target));
+                    continue;
+                }
+                ir.definitions[from->second.index].replaced_by = to->second.index;
+            } else {
+                error(fmt::format("The configuration cannot replace {}.", name));
+            }
+        }
+        if (!result.errors.empty()) return result;
+        spec->ir_ = std::move(resolved.spec);
+        result.spec = std::move(spec);
+        return result;
+    }
+};
+
+std::optional<std::uint32_t> CompiledSpec::find_definition(std::string_view name) const {
+    auto it = ir_->root_names.find(name);
+    if (it == ir_->root_names.end() || it->second.kind != Symbol::Kind::Definition) return {};
+    return it->second.index;
+}
+
+const ir::Definition& CompiledSpec::definition(std::uint32_t index) const {
+    return ir_->definitions.at(index);
+}
+
+std::optional<std::uint32_t> CompiledSpec::find_variable(std::string_view name) const {
+    for (std::size_t i = 0; i < ir_->variables.size(); ++i)
+        if (ir_->variables[i].name == name) return static_cast<std::uint32_t>(i);
+    return {};
+}
+
+const Value* CompiledSpec::constant_value(std::uint32_t index) const {
+    const auto& v = constant_values_.at(index);
+    return v ? &*v : nullptr;
+}
+
+std::optional<std::uint32_t> CompiledSpec::constant_definition(std::uint32_t index) const {
+    return constant_definitions_.at(index);
+}
+
+CompileResult compile_spec(const ast::Module& root, const ModuleProvider& modules,
+                           const SpecConfig& config) {
+    return CompileAccess::compile(root, modules, config);
+}
+
+} // namespace tlatv::eval

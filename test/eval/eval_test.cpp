@@ -1,0 +1,153 @@
+// Evaluation: laziness, errors with locations, recursion, higher-order operators, actions.
+#include "test_support.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace tlatv::eval;
+using tlatv::eval::test::eval_module;
+using tlatv::eval::test::eval_text;
+using tlatv::eval::test::ModuleSet;
+using tlatv::eval::test::value_of;
+
+namespace {
+
+std::string value_text(const std::string& expr) {
+    ExpressionResult r = eval_text(expr);
+    if (!r.value) return "error: " + (r.errors.empty() ? std::string() : r.errors[0].format());
+    return r.value->to_string();
+}
+
+bool is_error(const std::string& expr) {
+    return !eval_text(expr).value.has_value();
+}
+
+} // namespace
+
+TEST_CASE("laziness follows TLC", "[eval]") {
+    CHECK(value_text("LET bad == 1 \\div 0 IN 5") == "5");
+    CHECK(value_text("FALSE /\\ 1 \\div 0 = 1") == "FALSE");
+    CHECK(value_text("TRUE \\/ 1 \\div 0 = 1") == "TRUE");
+    CHECK(value_text("FALSE => 1 \\div 0 = 1") == "TRUE");
+    CHECK(value_text("CASE TRUE -> 1 [] 1 \\div 0 = 1 -> 2") == "1");
+    CHECK(value_text("[<<1, 2>> EXCEPT ![5] = 1 \\div 0]") == "<<1, 2>>");
+    CHECK(value_text("[x \\in 1..3 |-> 1 \\div (x - 2)][1]") == "-1");
+    CHECK(is_error("[x \\in 1..3 |-> 1 \\div (x - 2)]"));
+    CHECK(value_text("2 \\in {x \\in Nat : x < 3}") == "TRUE");
+    CHECK(value_text("7 \\in {x \\in Nat : x < 3}") == "FALSE");
+    CHECK(value_text("LET S == {x \\in Nat : x < 3} IN 1 \\in S") == "TRUE");
+}
+
+TEST_CASE("errors are errors, never FALSE", "[eval]") {
+    CHECK(is_error("1 = \"a\""));
+    CHECK(is_error("CASE FALSE -> 1"));
+    CHECK(is_error("CHOOSE x \\in 1..3 : x > 5"));
+    CHECK(is_error("\\E x : x = 1"));
+    CHECK(is_error("1 /\\ TRUE"));
+    CHECK(is_error("IF 1 THEN 2 ELSE 3"));
+    CHECK(is_error("<<1, 2>>[3]"));
+}
+
+TEST_CASE("errors carry the location of the innermost failing expression", "[eval]") {
+    ExpressionResult r = eval_text("1 + (2 \\div 0)");
+    REQUIRE(!r.value);
+    REQUIRE(r.errors.size() == 1);
+    CHECK(r.errors[0].line == 1);
+    CHECK(r.errors[0].column == 6);
+    CHECK(r.errors[0].message.find("div") != std::string::npos);
+
+    ExpressionResult multi = eval_text("/\\ TRUE\n/\\ <<1>>[2] = 1");
+    REQUIRE(!multi.value);
+    CHECK(multi.errors[0].line == 2);
+    CHECK(multi.errors[0].column == 4);
+
+    // Inside a definition of a module: the location is in the definition's body.
+    ModuleSet set({"---- MODULE M ----\nEXTENDS Integers\nF(x) == 10 \\div x\nE == F(0)\n===="});
+    auto compiled = set.compile();
+    REQUIRE(compiled.spec);
+    EvalContext ctx(compiled.spec);
+    try {
+        ctx.evaluate("E");
+        FAIL("no error");
+    } catch (const EvalFailure& failure) {
+        CHECK(failure.file == "M0.tla");
+        CHECK(failure.span.begin.line == 3);
+        CHECK(failure.span.begin.column == 9);
+    }
+}
+
+TEST_CASE("recursion: operators, mutual, functions, with a depth limit", "[eval]") {
+    CHECK(eval_module("---- MODULE M ----\nEXTENDS Naturals\nRECURSIVE Fact(_)\n"
+                      "Fact(n) == IF n = 0 THEN 1 ELSE n * Fact(n - 1)\nE == Fact(10)\n====") ==
+          Value::integer(3628800));
+    CHECK(eval_module("---- MODULE M ----\nEXTENDS Naturals\nRECURSIVE Even(_), Odd(_)\n"
+                      "Even(n) == IF n = 0 THEN TRUE ELSE Odd(n - 1)\n"
+                      "Odd(n) == IF n = 0 THEN FALSE ELSE Even(n - 1)\nE == Even(501)\n====") ==
+          Value::boolean(false));
+    CHECK(eval_module("---- MODULE M ----\nEXTENDS Naturals\n"
+                      "f[n \\in Nat] == IF n = 0 THEN 1 ELSE n * f[n - 1]\nE == f[5]\n====") ==
+          Value::integer(120));
+    CHECK(value_text("LET RECURSIVE Sum(_) Sum(n) == IF n = 0 THEN 0 ELSE n + Sum(n - 1) IN "
+                     "Sum(500)") == "125250");
+    // Unbounded recursion is an error, not a crash.
+    ExpressionResult r = eval_text("LET RECURSIVE Loop(_) Loop(n) == Loop(n + 1) IN Loop(0)");
+    REQUIRE(!r.value);
+    CHECK(r.errors[0].message.find("Recursion too deep") != std::string::npos);
+}
+
+TEST_CASE("higher-order operators and LAMBDA", "[eval]") {
+    CHECK(value_text("LET Apply(F(_), x) == F(x) IN Apply(LAMBDA y : y * 2, 21)") == "42");
+    CHECK(value_text("LET Twice(F(_), x) == F(F(x)) Inc(y) == y + 1 IN Twice(Inc, 1)") == "3");
+    CHECK(value_text("LET k == 10 IN LET Add(F(_,_), x) == F(x, k) IN Add(+, 5)") == "15");
+    CHECK(value_text("LET a ++ b == a * 10 + b IN 1 ++ 2") == "12");
+}
+
+TEST_CASE("quantifiers, CHOOSE and constructors", "[eval]") {
+    CHECK(value_text("\\A x, y \\in 1..3 : x + y <= 6") == "TRUE");
+    CHECK(value_text("\\E <<x, y>> \\in (1..2) \\X (3..4) : x + y = 6") == "TRUE");
+    CHECK(value_text("CHOOSE x \\in {3, 1, 2} : x > 1") == "2");
+    CHECK(value_text("{x * y : x \\in 1..2, y \\in 1..2}") == "{1, 2, 4}");
+    CHECK(value_text("[x \\in 1..2, y \\in 1..2 |-> x + y][2, 1]") == "3");
+    CHECK(equals(value_of("[x \\in 1..2, y \\in {3} |-> x + y]"),
+                 value_of("(<<1, 3>> :> 4 @@ <<2, 3>> :> 5)")));
+    CHECK(value_text("[[a |-> 1, b |-> <<1, 2>>] EXCEPT !.b[2] = @ + 10, !.a = 0]") ==
+          "[a |-> 0, b |-> <<1, 12>>]");
+    CHECK(value_text("[a |-> 1].a") == "1");
+}
+
+TEST_CASE("TLC operators that need the context", "[eval]") {
+    std::vector<std::string> printed;
+    ExpressionSetup setup;
+    setup.configure = [&](EvalContext& ctx) {
+        ctx.options.print_sink = [&](const Value& v) { printed.push_back(v.to_string()); };
+    };
+    std::vector<std::string> extends{"TLC", "Naturals"};
+    ExpressionResult r = evaluate_expression("Print(\"hi\", 3) + 1", extends, setup);
+    REQUIRE(r.value);
+    CHECK(*r.value == Value::integer(4));
+    CHECK(printed == std::vector<std::string>{"\"hi\""});
+    CHECK(value_text("TLCSet(3, 7) /\\ TLCGet(3) = 7") == "TRUE");
+    CHECK(is_error("Assert(1 = 2, \"boom\")"));
+    CHECK(value_text("RandomElement({5}) ") == "5");
+}
+
+TEST_CASE("state variables, primes and UNCHANGED", "[eval]") {
+    ModuleSet set({"---- MODULE M ----\nEXTENDS Naturals\nVARIABLES x, y\n"
+                   "Inc == x' = x + 1 /\\ UNCHANGED y\nBoxed == [Inc]_<<x, y>>\n===="});
+    auto compiled = set.compile();
+    REQUIRE(compiled.spec);
+    EvalContext ctx(compiled.spec);
+    ctx.set_state({Value::integer(1), Value::integer(5)});
+    ctx.set_next_state({Value::integer(2), Value::integer(5)});
+    CHECK(ctx.evaluate("Inc") == Value::boolean(true));
+    ctx.set_next_state({Value::integer(3), Value::integer(5)});
+    CHECK(ctx.evaluate("Inc") == Value::boolean(false));
+    ctx.set_next_state({Value::integer(2), std::nullopt});
+    try {
+        ctx.evaluate("Inc");
+        FAIL("no error");
+    } catch (const EvalFailure& failure) {
+        CHECK(std::string(failure.what()) == "y' is not bound.");
+    }
+    ctx.set_next_state({Value::integer(1), Value::integer(5)});
+    CHECK(ctx.evaluate("Boxed") == Value::boolean(true));
+}
