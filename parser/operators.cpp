@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <unordered_map>
 
 namespace tlatv::parser {
 namespace {
@@ -343,11 +344,17 @@ std::span<const Spelling> symbol_spellings() {
 }
 
 const OperatorInfo* find_operator(std::string_view name, Fixity fixity) {
-    auto it =
-        std::find_if(std::begin(kOperators), std::end(kOperators), [&](const OperatorInfo& op) {
-            return op.fixity == fixity && op.name == name;
-        });
-    return it == std::end(kOperators) ? nullptr : &*it;
+    // Built on first use (thread-safe), read-only afterwards; the parser asks for every token.
+    using Table = std::unordered_map<std::string_view, const OperatorInfo*>;
+    static const std::array<Table, 3> tables = [] {
+        std::array<Table, 3> t;
+        for (const OperatorInfo& op : kOperators)
+            t[std::size_t(op.fixity)].emplace(op.name, &op);
+        return t;
+    }();
+    const Table& table = tables[std::size_t(fixity)];
+    auto it = table.find(name);
+    return it == table.end() ? nullptr : it->second;
 }
 
 std::string_view canonical_symbol(std::string_view text) {
