@@ -113,7 +113,10 @@ private:
         throw SyntaxError(at.begin, message);
     }
     [[noreturn]] void fail_expected(std::string_view what) const {
-        fail(peek(), "expected " + std::string(what) + ", found " + describe(raw()));
+        std::string message = "expected " + std::string(what) + ", found " + describe(raw());
+        if (peek().kind == TokenKind::End && raw().kind != TokenKind::End)
+            message += " (it is not right of the enclosing /\\ or \\/ bullet)";
+        fail(peek(), message);
     }
 
     const Token& expect_symbol(std::string_view s, std::string_view where = "") {
@@ -373,11 +376,6 @@ private:
             return parse_keyword_expression();
         case TokenKind::Symbol:
             return parse_symbol_expression();
-        case TokenKind::End:
-            if (raw().kind != TokenKind::End)
-                fail(raw(), "expected an expression, found " + describe(raw()) +
-                                " (it is not right of the enclosing /\\ or \\/ bullet)");
-            [[fallthrough]];
         default:
             fail_expected("an expression");
         }
@@ -1060,7 +1058,7 @@ private:
                 } else if (t.kind == TokenKind::Symbol &&
                            (infix_operator(t) || prefix_operator(t) || t.text == "-." ||
                             find_operator(t.text, Fixity::Postfix))) {
-                    sub.name = t.text == "-" && peek_at(1).text == "." ? "-." : t.text;
+                    sub.name = t.text;
                     advance();
                 } else {
                     fail_expected("a constant or variable name in the WITH substitution");
@@ -1068,11 +1066,12 @@ private:
                 expect_symbol("<-", "in the substitution");
                 const Token& v = peek();
                 const Token& after = peek_at(1);
+                // An operator symbol alone (Op <- +) substitutes the operator itself; it is
+                // alone when nothing on its line continues it.
                 bool lone_symbol =
                     v.kind == TokenKind::Symbol && (infix_operator(v) || prefix_operator(v)) &&
-                    (after.kind != TokenKind::Symbol || after.text == ",") &&
-                    (after.kind == TokenKind::Symbol || after.begin.line != v.begin.line ||
-                     after.kind == TokenKind::End);
+                    ((after.kind == TokenKind::Symbol && after.text == ",") ||
+                     after.kind == TokenKind::End || after.begin.line != v.begin.line);
                 if (lone_symbol) {
                     sub.value = leaf(ExprKind::OpRef, v);
                     sub.value.name = v.text;

@@ -62,3 +62,12 @@ TEST_CASE("misaligned bullets", "[junction]") {
     // A bullet left of the list's column ends it; outside any list it is an infix operator.
     CHECK(expr_sexpr("  /\\ a\n /\\ b") == "(/\\ (/\\list a) b)");
 }
+
+TEST_CASE("errors caused by a token left of the bullet say so", "[junction][errors]") {
+    CHECK(expr_error("/\\ x = (a\n+ b)") ==
+          "<string>:2:1: error: expected `)` to close the parenthesis, found `+` (it is not "
+          "right of the enclosing /\\ or \\/ bullet)");
+    CHECK(expr_error("  /\\ x = 1 +\n  2") ==
+          "<string>:2:3: error: expected an expression, found the number `2` (it is not right "
+          "of the enclosing /\\ or \\/ bullet)");
+}

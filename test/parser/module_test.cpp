@@ -83,3 +83,10 @@ TEST_CASE("parsing is safe from several threads at once", "[module][threads]") {
     for (int count : good)
         CHECK(count == 200);
 }
+
+TEST_CASE("instance substitutions of operators", "[module]") {
+    CHECK(module_sexpr("---- MODULE M ----\nINSTANCE A WITH Plus <- +, - <- \\ominus, x <- -1\n"
+                       "I == INSTANCE A WITH F <- LAMBDA a : a, y <- - 2\n====") ==
+          "(module M\n  (instance A (<- Plus (opref +)) (<- - (opref \\ominus)) (<- x (-. 1)))\n"
+          "  (instance-def I () (instance A (<- F (lambda (a) a)) (<- y (-. 2)))))");
+}
