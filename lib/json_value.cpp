@@ -284,9 +284,10 @@ std::string JsonPath::str() const {
     for (const Segment& s : segments_) {
         if (s.index > 0)
             out += fmt::format("[{}]", s.index);
-        else if (is_identifier(s.key))
-            out += out.empty() ? s.key : "." + s.key;
-        else {
+        else if (is_identifier(s.key)) {
+            if (!out.empty()) out += '.';
+            out += s.key;
+        } else {
             out += '[';
             append_json_string(out, s.key);
             out += ']';

@@ -17,7 +17,8 @@ namespace tlatv::lib::detail {
 // TLA+ spec would index the tuple.
 class JsonPath {
 public:
-    void push_key(std::string_view key) { segments_.push_back({std::string(key), 0}); }
+    // The key's text must outlive its segment (it is not copied: paths are built per value).
+    void push_key(std::string_view key) { segments_.push_back({key, 0}); }
     void push_index(std::size_t one_based) { segments_.push_back({{}, one_based}); }
     void pop() { segments_.pop_back(); }
     bool empty() const { return segments_.empty(); }
@@ -28,7 +29,7 @@ public:
 
 private:
     struct Segment {
-        std::string key;       // used when index == 0
+        std::string_view key;  // used when index == 0
         std::size_t index = 0; // 1-based array index, 0 for a key
     };
     std::vector<Segment> segments_;

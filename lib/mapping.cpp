@@ -121,7 +121,9 @@ private:
             if (failure.malformed_json) throw;
             record(failure);
         } catch (const eval::EvalError& error) {
-            // e.g. a range listing values TLC cannot compare
+            // e.g. a range listing values TLC cannot compare. Deeper segments name keys of
+            // frames that are gone: report at the entry.
+            path.truncate(depth);
             report(nullptr, path.str(), error.what());
         }
         path.truncate(depth);

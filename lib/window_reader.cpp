@@ -94,24 +94,37 @@ std::optional<Field> field_of(WindowFormat format, std::string_view key) {
     return Field::Extra;
 }
 
-// The fields a line of the format must have, by key.
-std::vector<std::string_view> required_keys(WindowFormat format) {
+// The fields a line of the format must have.
+std::span<const Field> required_fields(WindowFormat format) {
+    static constexpr Field action_pre_post[] = {Field::Action, Field::Pre, Field::Post};
+    static constexpr Field pre_post[] = {Field::Pre, Field::Post};
+    static constexpr Field by_node[] = {Field::Action, Field::PreByNode, Field::PostByNode};
+    static constexpr Field state[] = {Field::State};
     switch (format) {
     case WindowFormat::SysMoBench:
     case WindowFormat::JsSam:
-        return {"action", "pre_state", "post_state"};
-    case WindowFormat::SpecMapped:
-        return {"pre", "post"};
-    case WindowFormat::ActionWindows:
-        return {"event", "pre_state", "post_state"};
-    case WindowFormat::Stream:
-        return {"state"};
     case WindowFormat::Tlatv:
-        return {"action", "pre", "post"};
+        return action_pre_post;
+    case WindowFormat::SpecMapped:
+        return pre_post;
+    case WindowFormat::ActionWindows:
+        return by_node;
+    case WindowFormat::Stream:
+        return state;
     case WindowFormat::Auto:
         break;
     }
     return {};
+}
+
+std::string_view key_of_field(WindowFormat format, Field field) {
+    for (const FieldName& f : fields_of(format))
+        if (f.field == field) return f.key;
+    return {};
+}
+
+constexpr std::uint32_t bit(Field field) {
+    return std::uint32_t{1} << static_cast<unsigned>(field);
 }
 
 std::string allowed_keys(WindowFormat format) {
@@ -145,32 +158,43 @@ public:
 
     // Throws JsonValueFailure. `state` receives the stream state (stream format only).
     void decode(ondemand::object object, const char* line_begin, Window& window, State& state) {
-        std::vector<std::string> seen;
+        std::uint32_t seen = 0;              // the known fields read so far
+        std::vector<std::string> extra_keys; // and the others
         JsonPath path;
         for (auto field_result : object) {
             ondemand::field field;
             if (auto error = std::move(field_result).get(field))
                 converter_.fail(nullptr, path, error);
             auto [key, key_position] = converter_.key_of(field, path);
-            for (const std::string& s : seen)
-                if (s == key)
-                    converter_.fail(key_position, path, fmt::format("duplicate field \"{}\"", key));
-            seen.push_back(key);
             const auto role = field_of(format_, key);
             if (!role)
                 converter_.fail(key_position, path,
                                 fmt::format("unknown field \"{}\" in the {} format (fields: {})",
                                             key, to_string(format_), allowed_keys(format_)));
+            const bool duplicate =
+                *role == Field::Extra
+                    ? std::find(extra_keys.begin(), extra_keys.end(), key) != extra_keys.end()
+                    : (seen & bit(*role)) != 0;
+            if (duplicate)
+                converter_.fail(key_position, path, fmt::format("duplicate field \"{}\"", key));
+            if (*role == Field::Extra)
+                extra_keys.push_back(key);
+            else
+                seen |= bit(*role);
             path.push_key(key);
             decode_field(*role, key, field.value(), path, window, state);
             path.pop();
         }
-        for (std::string_view required : required_keys(format_))
-            if (std::find(seen.begin(), seen.end(), required) == seen.end())
-                converter_.fail(line_begin, path,
-                                fmt::format("missing field \"{}\" (a {} window needs: {})",
-                                            required, to_string(format_),
-                                            fmt::join(required_keys(format_), ", ")));
+        for (Field required : required_fields(format_)) {
+            if ((seen & bit(required)) != 0) continue;
+            std::vector<std::string_view> names;
+            for (Field f : required_fields(format_))
+                names.push_back(key_of_field(format_, f));
+            converter_.fail(line_begin, path,
+                            fmt::format("missing field \"{}\" (a {} window needs: {})",
+                                        key_of_field(format_, required), to_string(format_),
+                                        fmt::join(names, ", ")));
+        }
     }
 
 private:
