@@ -220,6 +220,14 @@ constexpr Spelling kSpellings[] = {
     {"•", "\\bullet"},
     {"\\bigcirc", "\\bigcirc"},
     {"◯", "\\bigcirc"},
+    {"●", "\\bullet"},
+    {"≔", ":="},
+    {"⩴", "::="},
+    {"‥", ".."},
+    {"‼", "!!"},
+    {"⁇", "??"},
+    {"‖", "||"},
+    {"⁺", "^+"},
 };
 
 constexpr OperatorInfo prefix(std::string_view name, int low, int high) {
@@ -232,16 +240,17 @@ constexpr OperatorInfo postfix(std::string_view name) {
     return {name, Fixity::Postfix, 15, 15, false};
 }
 
-// "Specifying Systems", table 6 (page 271), which SANY implements.
+// SANY's table (tla2sany's ConfigConstants.CanonicalOperators, which differs from "Specifying
+// Systems" for SUBSET, UNION and DOMAIN: 10-13 there, so SUBSET S \ T is (SUBSET S) \ T).
 constexpr OperatorInfo kOperators[] = {
     prefix("~", 4, 4),
     prefix("ENABLED", 4, 15),
     prefix("UNCHANGED", 4, 15),
     prefix("[]", 4, 15),
     prefix("<>", 4, 15),
-    prefix("SUBSET", 8, 8),
-    prefix("UNION", 8, 8),
-    prefix("DOMAIN", 9, 9),
+    prefix("SUBSET", 10, 13),
+    prefix("UNION", 10, 13),
+    prefix("DOMAIN", 10, 13),
     prefix("-.", 12, 12),
 
     infix("=>", 1, 1, false),

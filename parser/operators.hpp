@@ -27,7 +27,8 @@
 //   \sqsubseteq ⊑  \sqsupseteq ⊒  \sqsubset ⊏  \sqsupset ⊐  \sqcap ⊓  \sqcup ⊔  \uplus ⊎
 //   \prec ≺  \succ ≻  \preceq ⪯  \succeq ⪰  \sim ∼  \simeq ≃  \approx ≈  \cong ≅  \asymp ≍
 //   \doteq ≐  \propto ∝  \ll ≪  \gg ≫  \wr ≀  \star ⋆  \bullet •  \bigcirc ◯
-//   |-  ⊢   -|  ⊣   |=  ⊨   =|  ⫤   ...  …
+//   |-  ⊢   -|  ⊣   |=  ⊨   =|  ⫤   ...  …   ..  ‥   :=  ≔   ::=  ⩴   !!  ‼   ??  ⁇
+//   ||  ‖   ^+  ⁺   \bullet ● •
 //
 // Prefix minus is canonically `-.` (the name a definition `-. a == ...` gives it); infix minus
 // is `-`. Unary operators written with words (DOMAIN, SUBSET, UNION, ENABLED, UNCHANGED) are named
@@ -51,9 +52,12 @@ std::span<const Spelling> symbol_spellings();
 
 enum class Fixity : std::uint8_t { Prefix, Infix, Postfix };
 
-// Precedence ranges as in "Specifying Systems", section 15.2.1: an operator binds tighter than
-// another when its whole range lies above the other's. Two operators whose ranges overlap cannot
-// be mixed without parentheses, except the same left-associative infix operator repeated.
+// Precedence ranges as SANY has them: an operator binds tighter than another when its whole
+// range lies above the other's. Two operators whose ranges overlap cannot be mixed without
+// parentheses, except the same left-associative infix operator repeated. SUBSET, UNION and
+// DOMAIN are 10-13; prefix minus (12) cannot follow an operator whose range lies above 12
+// (`a * -b` is an error, as in SANY); a postfix operator (15) cannot follow ENABLED, UNCHANGED,
+// [] or <> (4-15) directly.
 struct OperatorInfo {
     std::string_view name; // canonical spelling
     Fixity fixity;

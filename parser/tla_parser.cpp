@@ -265,22 +265,28 @@ private:
                 const Token& t = peek();
                 const OperatorInfo* info = prefix_operator(t);
                 if (!info) break;
+                // SANY reads `-` after an operator as prefix minus only when that operator
+                // does not bind tighter: a * -b needs parentheses.
+                if (t.text == "-" && !ops.empty() && ops.back().info->fixity == Fixity::Infix &&
+                    ops.back().info->low > info->high)
+                    conflict(t, *ops.back().token);
                 // `[]` followed by `[`... is still the box operator; `[](` too.
                 ops.push_back({info, t.begin, &t});
                 advance();
                 check_chain_length(++chain_length);
             }
-            operands.push_back(parse_operand());
+            bool ends_with_postfix = false;
+            operands.push_back(parse_operand(ends_with_postfix));
+            if (ends_with_postfix && !ops.empty() && ops.back().info->fixity == Fixity::Prefix &&
+                ops.back().info->high >= 15)
+                conflict(*last_postfix_, *ops.back().token);
 
             const Token& t = peek();
             const OperatorInfo* info = infix_operator(t);
             if (!info) break;
             while (!ops.empty()) {
                 const PendingOperator& top = ops.back();
-                // A prefix operator whose range overlaps the infix one binds tighter, as in
-                // SANY: SUBSET S \ T is (SUBSET S) \ T.
-                if (top.info->low > info->high ||
-                    (top.info->fixity == Fixity::Prefix && top.info->high >= info->low)) {
+                if (top.info->low > info->high) {
                     reduce(operands, ops);
                 } else if (top.info->high < info->low) {
                     break;
@@ -288,9 +294,7 @@ private:
                            (info->left_assoc || info->name == "\\X")) {
                     reduce(operands, ops);
                 } else {
-                    fail(t, "`" + std::string(t.spelling) + "` cannot be combined with `" +
-                                std::string(top.token->spelling) +
-                                "` without parentheses (their precedence ranges overlap)");
+                    conflict(t, *top.token);
                 }
             }
             ops.push_back({info, t.begin, &t});
@@ -302,20 +306,30 @@ private:
         return std::move(operands.back());
     }
 
+    [[noreturn]] void conflict(const Token& op, const Token& other) const {
+        fail(op, "`" + std::string(op.spelling) + "` cannot be combined with `" +
+                     std::string(other.spelling) +
+                     "` without parentheses (their precedence ranges overlap)");
+    }
+
     // A primary expression followed by postfix operators, field selections and applications.
-    Expr parse_operand() {
+    // `ends_with_postfix` tells whether a postfix operator (' ^+ ^* ^#) was applied last.
+    Expr parse_operand(bool& ends_with_postfix) {
         Expr e = parse_primary();
-        for (int chain_length = 1; extend_operand(e); check_chain_length(++chain_length)) {
+        for (int chain_length = 1; extend_operand(e, ends_with_postfix);
+             check_chain_length(++chain_length)) {
         }
         return e;
     }
 
     // Applies one postfix operator, `[args]` or `.field` to `e`; false when none follows.
-    NOINLINE bool extend_operand(Expr& e) {
+    NOINLINE bool extend_operand(Expr& e, bool& ends_with_postfix) {
         const Token& t = peek();
         if (t.kind != TokenKind::Symbol) return false;
         Position begin = e.span.begin;
         if (t.text == "'" || t.text == "^+" || t.text == "^*" || t.text == "^#") {
+            ends_with_postfix = true;
+            last_postfix_ = &t;
             advance();
             std::vector<Expr> args;
             args.push_back(std::move(e));
@@ -323,6 +337,7 @@ private:
             return true;
         }
         if (t.text == "[") {
+            ends_with_postfix = false;
             advance();
             Expr app;
             app.kind = ExprKind::FunApp;
@@ -333,6 +348,7 @@ private:
             return true;
         }
         if (t.text == "." && peek_at(1).kind == TokenKind::Identifier) {
+            ends_with_postfix = false;
             advance();
             Expr dot;
             dot.kind = ExprKind::Dot;
@@ -1388,6 +1404,7 @@ private:
     std::size_t pos_ = 0;
     std::vector<std::uint32_t> bullet_columns_;
     mutable Token boundary_;
+    const Token* last_postfix_ = nullptr; // the last postfix operator applied, for messages
     Token end_;
     Position last_end_;
     int depth_ = 0;

@@ -30,7 +30,16 @@ TEST_CASE("precedence ranges decide grouping", "[expr][precedence]") {
     CHECK(expr_sexpr("a \\X b \\X c") == "(\\X a b c)");
     CHECK(expr_sexpr("(a \\X b) \\X c") == "(\\X (\\X a b) c)");
     CHECK(expr_sexpr("SUBSET S \\cup T") == "(\\cup (SUBSET S) T)");
+    CHECK(expr_sexpr("SUBSET S \\ T") == "(\\ (SUBSET S) T)");
     CHECK(expr_sexpr("DOMAIN f \\cup T") == "(\\cup (DOMAIN f) T)");
+    CHECK(expr_sexpr("UNION S \\in T") == "(\\in (UNION S) T)");
+    CHECK(expr_sexpr("a + -b") == "(+ a (-. b))");
+    CHECK(expr_sexpr("a - -b") == "(- a (-. b))");
+    CHECK(expr_sexpr("- -b") == "(-. (-. b))");
+    CHECK(expr_sexpr("~x'") == "(~ (' x))");
+    CHECK(expr_sexpr("-x'") == "(-. (' x))");
+    CHECK(expr_sexpr("[](x' = x)") == "([] (= (' x) x))");
+    CHECK(expr_sexpr("UNCHANGED <<x>>") == "(UNCHANGED (tuple x))");
     CHECK(expr_sexpr("[]P => <>Q") == "(=> ([] P) (<> Q))");
     CHECK(expr_sexpr("P ~> Q") == "(~> P Q)");
     CHECK(expr_sexpr("ENABLED A /\\ B") == "(/\\ (ENABLED A) B)");
@@ -48,6 +57,19 @@ TEST_CASE("overlapping precedence ranges are errors", "[expr][precedence]") {
           "precedence ranges overlap)");
     CHECK(expr_error("a = b = c") != "");
     CHECK(expr_error("a \\div (b * c)") == "");
+    // As in SANY: prefix minus cannot follow an operator that binds tighter than it.
+    CHECK(expr_error("a * -b") == "<string>:1:5: error: `-` cannot be combined with `*` "
+                                  "without parentheses (their precedence ranges overlap)");
+    CHECK(expr_error("a ^ -b") != "");
+    CHECK(expr_error("a * (-b)") == "");
+    // A prefix operator overlapping the next infix one.
+    CHECK(expr_error("ENABLED a = b") != "");
+    CHECK(expr_error("DOMAIN f + 1") != "");
+    CHECK(expr_error("SUBSET S \\X T") != "");
+    // A postfix operator right after ENABLED, UNCHANGED, [] or <>.
+    CHECK(expr_error("UNCHANGED x'") == "<string>:1:12: error: `'` cannot be combined with "
+                                        "`UNCHANGED` without parentheses (their precedence "
+                                        "ranges overlap)");
 }
 
 TEST_CASE("synonyms map to one canonical spelling", "[expr][operators]") {
@@ -229,4 +251,12 @@ TEST_CASE("nesting just under the limit parses", "[expr][limits]") {
         lists += "/\\ ";
     lists += "x";
     CHECK(expr_error(lists) == "");
+}
+
+TEST_CASE("less common Unicode spellings", "[expr][operators]") {
+    CHECK(expr_sexpr("1‥3") == "(.. 1 3)");
+    CHECK(expr_sexpr("a ● b") == "(\\bullet a b)");
+    CHECK(expr_sexpr("a ‖ b") == "(|| a b)");
+    CHECK(expr_sexpr("r⁺") == "(^+ r)");
+    CHECK(expr_sexpr("x ≔ 1") == "(:= x 1)");
 }
