@@ -30,8 +30,29 @@ namespace {
 struct Frame {
     Frame* parent = nullptr;
     Value* slots = nullptr;
-    // Bit i set: slot i holds the cached value of a zero-argument LET definition.
+    // Bit i set: slot i holds the cached value of a zero-argument LET definition or of a lazy
+    // argument, as computed outside any prime.
     std::uint64_t cached = 0;
+    // Arguments of a user operator are passed unevaluated, as TLC does: pending[i], when set, is
+    // the argument expression of parameter i, to be evaluated in `caller` when first used (an
+    // unused argument is never evaluated, and `F(a) == a'` primes the argument expression).
+    const Node* const* pending = nullptr;
+    std::uint32_t pending_count = 0;
+    Frame* caller = nullptr;
+};
+
+// The argument expressions of a call, for Frame::pending.
+class PendingArgs {
+public:
+    explicit PendingArgs(std::size_t size) {
+        if (size > kInline) heap_.resize(size);
+    }
+    const Node** data() { return heap_.empty() ? inline_ : heap_.data(); }
+
+private:
+    static constexpr std::size_t kInline = 6;
+    const Node* inline_[kInline] = {};
+    std::vector<const Node*> heap_;
 };
 
 // Slots for a frame: a few inline, more on the heap.
@@ -151,7 +172,10 @@ private:
         return *d;
     }
 
-    Value run_body(const Definition& d, Frame* link, Value* slots);
+    Value run_body(const Definition& d, Frame* link, Value* slots,
+                   const Node* const* pending = nullptr, std::uint32_t pending_count = 0,
+                   Frame* caller = nullptr);
+    Value force_argument(Frame* frame, std::uint32_t slot);
     Value definition_value(const Definition& d, std::uint32_t index, Frame* link);
     Value call_node(const Node& n, Frame* f);
     Value call_param(const Node& n, Frame* f);
@@ -174,6 +198,7 @@ private:
 
     // Functions.
     Value function_value(const Node& fc, Frame* f);
+    Value constructor_domain(const Node& fc, std::span<const Value> sets);
     void bind_domain_element(const Node& fc, const Value& element, Frame* f);
     Value apply_constructor(const Node& fc, Frame* f, const Value& arg);
     Value function_application(const Node& n, Frame* f);
@@ -241,13 +266,14 @@ Value DefinitionOperator::call(std::span<const Value> args) const {
 
 // ---- Calls ----
 
-Value Evaluator::run_body(const Definition& d, Frame* link, Value* slots) {
+Value Evaluator::run_body(const Definition& d, Frame* link, Value* slots,
+                          const Node* const* pending, std::uint32_t pending_count, Frame* caller) {
     if (!d.body)
         throw EvalError(
             fmt::format("The operator {} is declared RECURSIVE but never defined.", d.name));
     enter_call(d.name);
     CallGuard guard{depth_};
-    Frame frame{link, slots, 0};
+    Frame frame{link, slots, 0, pending, pending_count, caller};
     Value v = eval(*d.body, &frame);
     if (ctx_.trace) ctx_.trace(d, v);
     return v;
@@ -302,9 +328,33 @@ Value Evaluator::call_node(const Node& n, Frame* f) {
     if (d.arity() == 0) return definition_value(d, index, link);
     FrameStorage storage(d.frame_size);
     Value* slots = storage.data();
-    for (std::size_t i = n.count; i < n.kids.size(); ++i)
-        slots[i - n.count] = eval(n.kids[i], f);
-    return run_body(d, link, slots);
+    const std::size_t arity = n.kids.size() - n.count;
+    PendingArgs pending(arity);
+    bool any_pending = false;
+    for (std::size_t i = 0; i < arity; ++i) {
+        const Node& arg = n.kids[n.count + i];
+        // Literals, operator arguments and `@` are taken at once; the rest when used.
+        if (i >= 64 || arg.kind == NodeKind::Literal || arg.kind == NodeKind::OperatorArg ||
+            arg.kind == NodeKind::ExceptAt) {
+            slots[i] = eval(arg, f);
+        } else {
+            pending.data()[i] = &arg;
+            any_pending = true;
+        }
+    }
+    if (!any_pending) return run_body(d, link, slots);
+    return run_body(d, link, slots, pending.data(), static_cast<std::uint32_t>(arity), f);
+}
+
+Value Evaluator::force_argument(Frame* frame, std::uint32_t slot) {
+    const std::uint64_t bit = std::uint64_t{1} << slot;
+    if (!primed_ && (frame->cached & bit)) return frame->slots[slot];
+    Value v = eval(*frame->pending[slot], frame->caller);
+    if (!primed_) {
+        frame->slots[slot] = v;
+        frame->cached |= bit;
+    }
+    return v;
 }
 
 Value Evaluator::call_param(const Node& n, Frame* f) {
@@ -551,20 +601,20 @@ void Evaluator::bind_domain_element(const Node& fc, const Value& element, Frame*
     }
 }
 
+Value Evaluator::constructor_domain(const Node& fc, std::span<const Value> sets) {
+    if (domain_components(fc) == 1) return sets[0];
+    std::vector<Value> factors;
+    for (std::size_t i = 0; i < fc.bounds.size(); ++i) {
+        const std::size_t copies = fc.bounds[i].tuple ? 1 : fc.bounds[i].slots.size();
+        for (std::size_t k = 0; k < copies; ++k)
+            factors.push_back(sets[i]);
+    }
+    return Value::product(std::move(factors));
+}
+
 Value Evaluator::function_value(const Node& fc, Frame* f) {
     std::vector<Value> sets = bound_sets(fc, f);
-    Value domain;
-    if (domain_components(fc) == 1) {
-        domain = sets[0];
-    } else {
-        std::vector<Value> factors;
-        for (std::size_t i = 0; i < fc.bounds.size(); ++i) {
-            const std::size_t copies = fc.bounds[i].tuple ? 1 : fc.bounds[i].slots.size();
-            for (std::size_t k = 0; k < copies; ++k)
-                factors.push_back(sets[i]);
-        }
-        domain = Value::product(std::move(factors));
-    }
+    Value domain = constructor_domain(fc, sets);
     if (!domain.is_finite_set())
         fail(fc, fmt::format("A function over the infinite domain {} can only be applied, not "
                              "used as a whole value.",
@@ -619,7 +669,10 @@ Value Evaluator::function_application(const Node& n, Frame* f) {
         std::uint32_t index = fn.index;
         Frame* link = walk(f, fn.hops);
         const Definition& d = definition(index, link);
-        if (d.is_function && !(d.constant_level && ctx_.constant_cache_[index])) {
+        const bool cached = (d.constant_level && d.level == 0 && ctx_.constant_cache_[index]) ||
+                            (d.let_cache_slot && *d.let_cache_slot < 64 && link != nullptr &&
+                             (link->cached >> *d.let_cache_slot & 1u));
+        if (d.arity() == 0 && d.body && d.body->kind == NodeKind::FunCons && !cached) {
             FrameStorage storage(d.frame_size);
             Frame frame{link, storage.data(), 0};
             enter_call(d.name);
@@ -642,7 +695,12 @@ Value Evaluator::except_path(const ir::ExceptClause& clause, std::size_t step, c
         fail(at, fmt::format("Attempted to apply EXCEPT to {}, which is not a function.",
                              fn.to_string()));
     const Value* old = fn.find(key);
-    if (old == nullptr) return fn; // TLC: a key outside the domain leaves the function as it is
+    if (old == nullptr) {
+        // TLC: a key outside the domain leaves the function as it is, but a key that cannot be
+        // compared with the domain's elements is an error.
+        (void)fn.domain().contains(key);
+        return fn;
+    }
     Value updated;
     if (step + 1 == clause.path.size()) {
         at_stack_.push_back(*old);
@@ -685,8 +743,12 @@ Value Evaluator::eval_node(const Node& n, Frame* f) {
     switch (n.kind) {
     case NodeKind::Literal:
         return n.value;
-    case NodeKind::Slot:
-        return walk(f, n.hops)->slots[n.index];
+    case NodeKind::Slot: {
+        Frame* target = walk(f, n.hops);
+        if (n.index < target->pending_count && target->pending[n.index])
+            return force_argument(target, n.index);
+        return target->slots[n.index];
+    }
     case NodeKind::Constant:
         return constant(n, f);
     case NodeKind::StateVar:
@@ -803,6 +865,10 @@ Value Evaluator::eval_node(const Node& n, Frame* f) {
     }
     case NodeKind::FunApp:
         return function_application(n, f);
+    case NodeKind::ConstructorDomain: {
+        std::vector<Value> sets = bound_sets(n.kids[0], f);
+        return constructor_domain(n.kids[0], sets);
+    }
     case NodeKind::Dot: {
         Value r = eval(n.kids[0], f);
         if (!r.is_function())

@@ -69,14 +69,15 @@ enum class NodeKind : std::uint8_t {
     FunCons,   // kids[0] = body; the bound slots are in the node's own frame (frame_size)
 
     // ---- Data ----
-    SetEnum,    // kids
-    Tuple,      // kids
-    RecordCons, // fields, kids
-    RecordSet,  // fields, kids
-    FunSet,     // kids[0] -> kids[1]
-    FunApp,     // kids[0] applied to kids[1..] (several arguments form a tuple)
-    Dot,        // kids[0].fields[0]
-    Except,     // kids[0] = function; clauses
+    SetEnum,           // kids
+    Tuple,             // kids
+    RecordCons,        // fields, kids
+    RecordSet,         // fields, kids
+    FunSet,            // kids[0] -> kids[1]
+    FunApp,            // kids[0] applied to kids[1..] (several arguments form a tuple)
+    ConstructorDomain, // DOMAIN [x \in S |-> e]: kids[0] = the FunCons; e is not evaluated
+    Dot,               // kids[0].fields[0]
+    Except,            // kids[0] = function; clauses
 
     // ---- Actions and temporal operators ----
     Prime,       // kids[0] evaluated in the post-state

@@ -1042,6 +1042,13 @@ private:
                 }
                 return n;
             }
+            if (s.builtin->module == kLanguageModule && s.builtin->name == "DOMAIN" &&
+                args.size() == 1 && args[0].kind == ast::ExprKind::FunCons) {
+                // As TLC's lazy functions: the domain without the images.
+                Node n = make(NodeKind::ConstructorDomain, e);
+                n.kids.push_back(resolve(args[0]));
+                return n;
+            }
             Node n = make(NodeKind::CallBuiltin, e);
             n.builtin = s.builtin;
             n.text = name;

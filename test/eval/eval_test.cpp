@@ -35,6 +35,10 @@ TEST_CASE("laziness follows TLC", "[eval]") {
     CHECK(value_text("2 \\in {x \\in Nat : x < 3}") == "TRUE");
     CHECK(value_text("7 \\in {x \\in Nat : x < 3}") == "FALSE");
     CHECK(value_text("LET S == {x \\in Nat : x < 3} IN 1 \\in S") == "TRUE");
+    // Operator arguments are evaluated when used, as TLC's lazy arguments.
+    CHECK(value_text("LET F(a, b) == a IN F(1, 1 \\div 0)") == "1");
+    CHECK(value_text("LET f == [x \\in 1..3 |-> 1 \\div (x - 2)] IN f[3]") == "1");
+    CHECK(value_text("DOMAIN [x \\in 1..3 |-> 1 \\div 0]") == "1..3");
 }
 
 TEST_CASE("errors are errors, never FALSE", "[eval]") {
@@ -132,7 +136,8 @@ TEST_CASE("TLC operators that need the context", "[eval]") {
 
 TEST_CASE("state variables, primes and UNCHANGED", "[eval]") {
     ModuleSet set({"---- MODULE M ----\nEXTENDS Naturals\nVARIABLES x, y\n"
-                   "Inc == x' = x + 1 /\\ UNCHANGED y\nBoxed == [Inc]_<<x, y>>\n===="});
+                   "Inc == x' = x + 1 /\\ UNCHANGED y\nBoxed == [Inc]_<<x, y>>\n"
+                   "Next(v) == v' + 1\nPrimedArg == Next(x)\n===="});
     auto compiled = set.compile();
     REQUIRE(compiled.spec);
     EvalContext ctx(compiled.spec);
@@ -150,4 +155,7 @@ TEST_CASE("state variables, primes and UNCHANGED", "[eval]") {
     }
     ctx.set_next_state({Value::integer(1), Value::integer(5)});
     CHECK(ctx.evaluate("Boxed") == Value::boolean(true));
+    // A parameter under a prime primes the argument expression (substitution, not value).
+    ctx.set_next_state({Value::integer(7), Value::integer(5)});
+    CHECK(ctx.evaluate("PrimedArg") == Value::integer(8));
 }

@@ -23,7 +23,7 @@ using namespace tlatv::eval;
 namespace {
 
 // Raise this as agreement improves (a ratchet): the test fails when agreement falls below it.
-constexpr int kMinimumAgreement = 4043;
+constexpr int kMinimumAgreement = 4052;
 
 struct Entry {
     std::string id;
@@ -112,7 +112,11 @@ TEST_CASE("TLC expression oracle", "[oracle]") {
             detail = "error: " + message;
         } else if (e.value) {
             std::string expected_text = *e.value == "ANY" ? "Any" : *e.value;
-            ExpressionResult expected = evaluate_expression(expected_text, value_extends(e));
+            // TLC prints -2147483648, which as a literal is the negation of a number too big
+            // for TLC's reader; read the printed values with exact integers.
+            ExpressionSetup exact;
+            exact.int_mode = IntMode::Exact;
+            ExpressionResult expected = evaluate_expression(expected_text, value_extends(e), exact);
             ok = expected.value && same_value(*got.value, *expected.value);
             detail = got.value->to_string();
             if (!expected.value)
