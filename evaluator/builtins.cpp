@@ -36,18 +36,26 @@ constexpr std::string_view kStandardModules[] = {
     "Naturals", "Integers", "Sequences", "FiniteSets",    "TLC",          "Bags",
     "BagsExt",  "Folds",    "Functions", "FiniteSetsExt", "SequencesExt", "Json"};
 
-// What each module EXTENDS (LOCAL INSTANCEs are not visible to its users, so not listed).
+// What each module EXTENDS (LOCAL INSTANCEs are not visible to its users, so not listed), as in
+// the module headers of the TLC and CommunityModules versions the oracle was made with: e.g. with
+// `EXTENDS Integers, FiniteSets, Bags`, TLC accepts `1 :> 2`, so Bags extends TLC; with
+// `EXTENDS FiniteSetsExt` alone, `-1` and `Cardinality` are defined.
 struct Extension {
     std::string_view module;
     std::span<const std::string_view> extends;
 };
 
 constexpr std::string_view kIntegersExtends[] = {"Naturals"};
+constexpr std::string_view kBagsExtends[] = {"TLC"};
+constexpr std::string_view kFunctionsExtends[] = {"Integers", "FiniteSets", "Folds"};
+constexpr std::string_view kFiniteSetsExtExtends[] = {"Integers", "FiniteSets", "Folds",
+                                                      "Functions"};
 constexpr std::string_view kSequencesExtExtends[] = {
     "Sequences", "Naturals", "FiniteSets", "FiniteSetsExt", "Folds", "Functions", "Bags", "TLC"};
 
 constexpr Extension kExtensions[] = {
-    {"Integers", kIntegersExtends},
+    {"Integers", kIntegersExtends},         {"Bags", kBagsExtends},
+    {"Functions", kFunctionsExtends},       {"FiniteSetsExt", kFiniteSetsExtExtends},
     {"SequencesExt", kSequencesExtExtends},
 };
 

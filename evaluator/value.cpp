@@ -400,7 +400,40 @@ const Value* Value::field(std::string_view name) const {
     return &n.vals[static_cast<std::size_t>(it - n.keys.begin())];
 }
 
+namespace {
+
+// The images of a lazy function with one argument replaced (EXCEPT on an infinite domain).
+class OverriddenImage final : public Operator {
+public:
+    OverriddenImage(Value arg, Value image, std::shared_ptr<const Operator> rest)
+        : arg_(std::move(arg))
+        , image_(std::move(image))
+        , rest_(std::move(rest)) {}
+    Value call(std::span<const Value> args) const override {
+        return args[0] == arg_ ? image_ : rest_->call(args);
+    }
+    std::size_t arity() const override { return 1; }
+    std::string name() const override { return rest_->name(); }
+
+private:
+    Value arg_;
+    Value image_;
+    std::shared_ptr<const Operator> rest_;
+};
+
+} // namespace
+
 Value Value::with_updated(const Value& arg, Value v) const {
+    if (is_lazy_function()) {
+        const auto& lazy = node_as<LazyFunctionNode>(*this);
+        if (!lazy.domain.is_finite_set()) {
+            if (!lazy.domain.contains(arg))
+                fail("Attempted to update function {} at an argument not in its domain: {}",
+                     brief(*this), brief(arg));
+            return lazy_function(lazy.domain,
+                                 std::make_shared<OverriddenImage>(arg, std::move(v), lazy.body));
+        }
+    }
     const auto& n = function_node(*this);
     const Value* slot = find(arg);
     if (!slot)

@@ -160,6 +160,9 @@ public:
     static Value set_union(const Value& a, const Value& b);
     static Value set_intersection(const Value& a, const Value& b);
     static Value set_difference(const Value& a, const Value& b);
+    // S \cup T kept symbolic without checking the operands, as TLC's SetCupValue: an operand that
+    // is not a set is an error only when the union is used (membership tests S first, then T).
+    static Value symbolic_union(const Value& a, const Value& b);
     static Value op(std::shared_ptr<const Operator> op);
 
     // ---- Inspection ----
@@ -237,7 +240,8 @@ public:
     std::span<const Value> values() const;
     // Records: the field value for a name, or nullptr.
     const Value* field(std::string_view name) const;
-    // A copy of this function with f[arg] = v (arg must be in the domain; else throws).
+    // A copy of this function with f[arg] = v (arg must be in the domain; else throws). A lazy
+    // function on an infinite domain stays lazy.
     Value with_updated(const Value& arg, Value v) const;
 
     // ---- Equality, order, hashing, printing ----

@@ -74,6 +74,7 @@ void print_operand(const Value& s, std::string& out) {
 
 bool finite_without_error(const Value& s) {
     try {
+        if (!s.is_finite_set()) return false;
         s.enumerate();
         return true;
     } catch (const EvalError&) {
@@ -117,7 +118,7 @@ void print_set(const Value& s, std::string& out) {
     }
     // The remaining forms print their elements when they can be enumerated, as TLC's
     // deepNormalize does, and symbolically otherwise.
-    if (s.is_finite_set() && finite_without_error(s)) {
+    if (finite_without_error(s)) {
         out += '{';
         print_list(s.enumerate(), ", ", out);
         out += '}';

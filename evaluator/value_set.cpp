@@ -440,6 +440,10 @@ Value Value::set_union(const Value& a, const Value& b) {
     return make_lazy(SetForm::Cup, a, b);
 }
 
+Value Value::symbolic_union(const Value& a, const Value& b) {
+    return make_lazy(SetForm::Cup, a, b);
+}
+
 Value Value::set_intersection(const Value& a, const Value& b) {
     require_set(a, "\\cap");
     require_set(b, "\\cap");

@@ -30,11 +30,26 @@ const Value& set_operand(std::string_view op, const Value& v) {
 // TLC refuses to build a set union with more elements than this (its default maximal set size).
 constexpr std::int64_t kTlcMaxUnionSize = 1'000'000;
 
-Value cup(Args a, const EvalOptions& o) {
-    Value u = Value::set_union(set_operand("\\cup", a[0]), set_operand("\\cup", a[1]));
-    if (o.int_mode == IntMode::Tlc32 && u.is_finite_set() && u.cardinality() > kTlcMaxUnionSize)
+// TLC computes S \cup T at once when one operand is an enumerated set or an interval (trying
+// S first), and keeps it symbolic otherwise; the union of the empty set and any value is that
+// value, even a non-set (`{} \cup 4` is 4).
+bool reducible(const Value& v) {
+    return v.is_set() && (v.set_form() == SetForm::Enumerated || v.set_form() == SetForm::Interval);
+}
+
+Value reducible_union(const Value& x, const Value& y, const EvalOptions& o) {
+    if (x.cardinality() == 0) return y;
+    if (!reducible(y)) return Value::symbolic_union(x, y);
+    Value u = Value::set_union(x, y);
+    if (o.int_mode == IntMode::Tlc32 && u.cardinality() > kTlcMaxUnionSize)
         fail("Attempted to construct a set with too many elements (>{}).", kTlcMaxUnionSize);
     return u;
+}
+
+Value cup(Args a, const EvalOptions& o) {
+    if (reducible(a[0])) return reducible_union(a[0], a[1], o);
+    if (reducible(a[1])) return reducible_union(a[1], a[0], o);
+    return Value::symbolic_union(a[0], a[1]);
 }
 Value cap(Args a, const EvalOptions&) {
     return Value::set_intersection(set_operand("\\cap", a[0]), set_operand("\\cap", a[1]));

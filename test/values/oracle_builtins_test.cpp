@@ -184,8 +184,6 @@ std::optional<Call> as_builtin_call(const std::vector<std::string>& extends, std
 
 // Entries where tlatv knowingly differs from TLC: TLC quirks that are not semantics.
 const std::set<std::string_view> kKnownDifferences = {
-    // TLC evaluates `LAMBDA x : 0` as a constant and rejects it as BagOfAll's operator.
-    "bags-0047",
     // TLC's Cardinality fails on kSubset's result with the message "k=2".
     "finitesetsext-0067",
 };

@@ -273,6 +273,12 @@ TEST_CASE("lazy functions apply on demand and materialize when finite") {
     CHECK(on_nat.to_string() == "[x \\in Nat |-> ...]");
     CHECK_THROWS_AS(on_nat.size(), EvalError);
 
+    Value updated = on_nat.with_updated(i(3), i(0));
+    CHECK(updated.apply(i(3)) == i(0));
+    CHECK(updated.apply(i(4)) == i(16));
+    CHECK(on_nat.apply(i(3)) == i(9));
+    CHECK_THROWS_AS(on_nat.with_updated(i(-1), i(0)), EvalError);
+
     Value on_set = Value::lazy_function(set({i(1), i(2)}), square);
     CHECK(on_set.is_sequence());
     CHECK(on_set.to_string() == "<<1, 4>>");
