@@ -92,6 +92,10 @@ TEST_CASE("registry: modules, extends, synonyms") {
     CHECK(find_builtin(kLanguageModule, "\\X")->arity == kVariadic);
     CHECK(find_builtin_visible("SequencesExt", "Len") != nullptr);
     CHECK(find_builtin_visible("TLC", "Len") == nullptr); // TLC only LOCALly instantiates it
+    CHECK(find_builtin_visible("Bags", ":>") != nullptr);
+    CHECK(find_builtin_visible("FiniteSetsExt", "-.") != nullptr);
+    CHECK(find_builtin_visible("FiniteSetsExt", "Cardinality") != nullptr);
+    CHECK(find_builtin_visible("Functions", "..") != nullptr);
     CHECK(standard_module_extends("Integers").size() == 1);
     for (std::string_view m : standard_modules())
         CHECK(is_standard_module(m));
@@ -140,6 +144,15 @@ TEST_CASE("language operators") {
     exact.int_mode = IntMode::Exact;
     CHECK(apply_builtin("language", "\\cup", {v("1..1000000"), v("500000..1500000")}, exact)
               .cardinality() == 1500000);
+    // random_core-1434, set_ops-0099, random_ext-0601: TLC's \cup with odd operands.
+    CHECK(apply_builtin("language", "\\cup", {v("{}"), v("4")}) == v("4"));
+    Value with_non_set = apply_builtin("language", "\\cup", {v("-1..4"), v("1")});
+    CHECK(with_non_set.contains(v("4")));
+    CHECK_THROWS_AS(with_non_set.contains(v("7")), EvalError);
+    CHECK_THROWS_AS(apply_builtin("language", "\\in",
+                                  {v("\"a\""), apply_builtin("language", "\\cup",
+                                                             {Value::string_set(), v("{1}")})}),
+                    EvalError);
     Value nat_plus = apply_builtin("language", "\\cup", {Value::nat(), v("{-1}")});
     CHECK(nat_plus.contains(v("-1")));
     CHECK_FALSE(nat_plus.contains(v("-2")));
