@@ -191,6 +191,14 @@ TEST_CASE("mapping: malformed JSON stops with one located error", "[mapping][err
     REQUIRE(std::holds_alternative<std::vector<tlatv::Diagnostic>>(missing));
 }
 
+TEST_CASE("mapping: a range of incomparable values is an error of its entry", "[mapping][errors]") {
+    const auto errors = parse_errors(
+        R"({"actions": {"A": {"action": "Do", "params": {"x": {"range": [1, "a"]}}}, "B": 3}})");
+    REQUIRE(errors.size() == 2);
+    CHECK(errors[0].message.find("actions.A: ") == 0);
+    CHECK(errors[1].message == "actions.B: a candidate action must be a JSON object");
+}
+
 TEST_CASE("field paths", "[mapping]") {
     const FieldPath p = parse_field_path("pre.votedFor[2].x");
     REQUIRE_FALSE(p.error);

@@ -241,6 +241,16 @@ not json at all
     CHECK(file.windows[5].error->column == 71);
 }
 
+TEST_CASE("two objects on one line are an error", "[windows][errors]") {
+    const auto file = read_windows_from_string(
+        R"({"action": "A", "pre": {}, "post": {}} {"action": "B", "pre": {}, "post": {}})",
+        "w.ndjson");
+    REQUIRE(file.windows.size() == 1);
+    REQUIRE(file.windows[0].error);
+    CHECK(file.windows[0].error->message == "unexpected text after the JSON object");
+    CHECK(file.windows[0].error->column == 40);
+}
+
 TEST_CASE("a malformed first line does not hide the format of the next", "[windows][errors]") {
     const auto file = read_windows_from_string(R"({"action": "A", "pre": {
 {"action": "A", "pre": {}, "post": {}})",
