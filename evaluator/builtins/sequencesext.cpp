@@ -65,6 +65,18 @@ SeqLike seq_like(std::string_view op, Args a, std::size_t index) {
     return {std::vector<Value>(s.items().begin(), s.items().end()), false};
 }
 
+SeqLike seq_like_value(std::string_view op, const Value& v) {
+    return seq_like(op, std::span(&v, 1), 0);
+}
+
+// A part items[begin, end) of a sequence or string, of the same kind.
+Value part(const SeqLike& s, std::size_t begin, std::size_t end) {
+    SeqLike p{std::vector<Value>(s.items.begin() + static_cast<std::ptrdiff_t>(begin),
+                                 s.items.begin() + static_cast<std::ptrdiff_t>(end)),
+              s.is_string};
+    return p.pack();
+}
+
 bool same_items(std::span<const Value> x, std::span<const Value> y) {
     if (x.size() != y.size()) return false;
     for (std::size_t i = 0; i < x.size(); ++i)
@@ -345,15 +357,15 @@ Value is_strict_suffix(Args a, const EvalOptions&) {
     return Value::boolean(is_suffix_items(s, t) && !equals(a[0], a[1]));
 }
 
-std::vector<Value> prefixes_of(std::span<const Value> items) {
+std::vector<Value> prefixes_of(const SeqLike& s) {
     std::vector<Value> result;
-    for (std::size_t n = 0; n <= items.size(); ++n)
-        result.push_back(Value::tuple(std::vector<Value>(items.begin(), items.begin() + n)));
+    for (std::size_t n = 0; n <= s.items.size(); ++n)
+        result.push_back(part(s, 0, n));
     return result;
 }
 
 Value prefixes(Args a, const EvalOptions&) {
-    return Value::set(prefixes_of(seq_arg("Prefixes", a, 0).items()));
+    return Value::set(prefixes_of(seq_like("Prefixes", a, 0)));
 }
 
 Value suffixes(Args a, const EvalOptions&) {
@@ -366,17 +378,21 @@ Value suffixes(Args a, const EvalOptions&) {
 
 std::vector<Value> common_prefixes_of(std::string_view op, const Value& set) {
     auto seqs = finite_set_arg(op, std::span(&set, 1), 0).enumerate();
+    std::vector<SeqLike> parsed;
     std::vector<Value> candidates;
     for (const Value& s : seqs) {
-        if (!s.is_function() || !s.is_sequence()) bad_argument(op, 0, "a set of sequences", set);
-        auto p = prefixes_of(s.items());
+        if (!s.is_string() && !(s.is_function() && s.is_sequence()))
+            bad_argument(op, 0, "a set of sequences", set);
+        parsed.push_back(seq_like_value(op, s));
+        auto p = prefixes_of(parsed.back());
         candidates.insert(candidates.end(), p.begin(), p.end());
     }
     std::vector<Value> common;
     const Value candidate_set = Value::set(std::move(candidates));
     for (const Value& p : candidate_set.enumerate()) {
-        bool all = std::all_of(seqs.begin(), seqs.end(), [&](const Value& s) {
-            return is_prefix_items(p.items(), s.items());
+        SeqLike prefix = seq_like_value(op, p);
+        bool all = std::all_of(parsed.begin(), parsed.end(), [&](const SeqLike& s) {
+            return is_prefix_items(prefix.items, s.items);
         });
         if (all) common.push_back(p);
     }
@@ -476,17 +492,16 @@ Value interleave(Args a, const EvalOptions&) {
     return Value::tuple(std::move(result));
 }
 
-std::vector<Value> contiguous_subsequences(std::span<const Value> items) {
-    std::vector<Value> result{Value::tuple({})};
-    for (std::size_t i = 0; i < items.size(); ++i)
-        for (std::size_t j = i + 1; j <= items.size(); ++j)
-            result.push_back(
-                Value::tuple(std::vector<Value>(items.begin() + i, items.begin() + j)));
+std::vector<Value> contiguous_parts(const SeqLike& s) {
+    std::vector<Value> result{part(s, 0, 0)};
+    for (std::size_t i = 0; i < s.items.size(); ++i)
+        for (std::size_t j = i + 1; j <= s.items.size(); ++j)
+            result.push_back(part(s, i, j));
     return result;
 }
 
 Value sub_seqs(Args a, const EvalOptions&) {
-    return Value::set(contiguous_subsequences(seq_arg("SubSeqs", a, 0).items()));
+    return Value::set(contiguous_parts(seq_like("SubSeqs", a, 0)));
 }
 
 Value all_sub_seqs(Args a, const EvalOptions&) {
@@ -512,9 +527,11 @@ std::ptrdiff_t first_occurrence(std::span<const Value> s, std::span<const Value>
 }
 
 Value index_first_sub_seq(Args a, const EvalOptions&) {
-    auto s = seq_arg("IndexFirstSubSeq", a, 0).items();
-    auto t = seq_arg("IndexFirstSubSeq", a, 1).items();
-    std::ptrdiff_t i = first_occurrence(s, t);
+    auto s = seq_like("IndexFirstSubSeq", a, 0);
+    auto t = seq_like("IndexFirstSubSeq", a, 1);
+    // TLC looks s up in a set of parts of t: a string and a sequence cannot be compared.
+    if (s.is_string != t.is_string) equals(part(s, 0, 0), part(t, 0, 0));
+    std::ptrdiff_t i = first_occurrence(s.items, t.items);
     if (i < 0)
         fail("Attempted to compute the value of an expression of form CHOOSE x \\in S: P, but "
              "no element of S satisfied P.");

@@ -185,3 +185,19 @@ TEST_CASE("Bags with operator arguments") {
     Value parity = lambda1([](const Value& x) { return i(num(x) % 2); });
     CHECK(show("Bags", "BagOfAll", {parity, v("<<1, 1, 1>>")}) == "(0 :> 1 @@ 1 :> 2)");
 }
+
+TEST_CASE("SequencesExt operators defined through SubSeq accept strings") {
+    CHECK(show("SequencesExt", "Prefixes", {v("\"ab\"")}) == R"({"", "a", "ab"})");
+    CHECK(show("SequencesExt", "SubSeqs", {v("\"ab\"")}) == R"({"", "a", "ab", "b"})");
+    CHECK(show("SequencesExt", "IndexFirstSubSeq", {v("\"b\""), v("\"abc\"")}) == "2");
+    CHECK_THROWS_AS(run("SequencesExt", "IndexFirstSubSeq", {v("<<\"b\">>"), v("\"abc\"")}),
+                    EvalError);
+    CHECK(show("SequencesExt", "LongestCommonPrefix", {v(R"({"ab", "ac"})")}) == "\"a\"");
+    CHECK(show("SequencesExt", "IsStrictPrefix", {v("\"ab\""), v("\"abc\"")}) == "TRUE");
+    CHECK(show("SequencesExt", "Front", {v("\"abc\"")}) == "\"ab\"");
+    CHECK(show("SequencesExt", "RemoveAt", {v("\"abc\""), i(2)}) == "\"ac\"");
+    CHECK(show("SequencesExt", "ReplaceAllSubSeqs", {v("\"x\""), v("\"b\""), v("\"abcb\"")}) ==
+          "\"axcx\"");
+    CHECK_THROWS_AS(run("SequencesExt", "Reverse", {v("\"abc\"")}), EvalError);
+    CHECK_THROWS_AS(run("SequencesExt", "Contains", {v("\"abc\""), v("\"a\"")}), EvalError);
+}
