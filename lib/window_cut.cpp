@@ -14,6 +14,7 @@ std::optional<Window> WindowCutter::push(TraceStep step) {
     window.file = file_;
     window.action = step.action;
     window.parameters = step.parameters;
+    window.expect = step.expect;
     window.pre = previous_->state;
     window.post = step.state;
     if (step.error) {

@@ -15,7 +15,8 @@ struct TraceStep {
     State state;
     std::string action;
     std::vector<Parameter> parameters;
-    std::uint64_t line = 0; // where the state was read, 1-based
+    Expectation expect = Expectation::Unspecified; // of the window ending in this state
+    std::uint64_t line = 0;                        // where the state was read, 1-based
     // Set when the state could not be read; the windows on either side of it carry an error.
     std::optional<Diagnostic> error;
 };

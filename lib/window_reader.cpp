@@ -58,8 +58,10 @@ constexpr FieldName action_windows_fields[] = {
     {"input", Field::Input},           {"pre_state", Field::PreByNode},
     {"post_state", Field::PostByNode}, {"expect", Field::Expect},
 };
-constexpr FieldName stream_fields[] = {
-    {"state", Field::State}, {"action", Field::Action}, {"data", Field::Data}};
+constexpr FieldName stream_fields[] = {{"state", Field::State},
+                                       {"action", Field::Action},
+                                       {"data", Field::Data},
+                                       {"expect", Field::Expect}};
 constexpr FieldName tlatv_fields[] = {
     {"id", Field::Id},       {"trace_id", Field::TraceId}, {"action", Field::Action},
     {"actor", Field::Actor}, {"input", Field::Input},      {"args", Field::Args},
@@ -484,8 +486,12 @@ struct WindowReader::Impl {
             State stream_state;
             decode(*line, window, stream_state);
             if (format != WindowFormat::Stream || !cutter) return window;
-            TraceStep step{std::move(stream_state), std::move(window.action),
-                           std::move(window.parameters), line->number, std::move(window.error)};
+            TraceStep step{std::move(stream_state),
+                           std::move(window.action),
+                           std::move(window.parameters),
+                           window.expect,
+                           line->number,
+                           std::move(window.error)};
             if (auto cut = cutter->push(std::move(step))) return cut;
         }
         if (lines->failed()) error = Diagnostic{name, 0, 0, "read error", {}};

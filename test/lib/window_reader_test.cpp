@@ -123,7 +123,7 @@ TEST_CASE("stream lines are cut into windows of consecutive states", "[windows]"
     const auto file = read_windows_from_string(R"({"state": {"x": 0}}
 {"action": "Inc", "data": {"by": 1}, "state": {"x": 1}}
 
-{"action": "Inc", "data": {"by": 2}, "state": {"x": 3}}
+{"action": "Inc", "data": {"by": 2}, "state": {"x": 3}, "expect": "fail"}
 )",
                                                "stream.ndjson");
     CHECK(file.format == WindowFormat::Stream);
@@ -134,6 +134,8 @@ TEST_CASE("stream lines are cut into windows of consecutive states", "[windows]"
     CHECK(var(file.windows[0].post, "x") == Value::integer(1));
     CHECK(file.windows[1].index == 4); // blank lines keep their number
     CHECK(*file.windows[1].parameter("by") == Value::integer(2));
+    CHECK(file.windows[0].expect == Expectation::Unspecified);
+    CHECK(file.windows[1].expect == Expectation::Fail);
     CHECK(var(file.windows[1].pre, "x") == Value::integer(1));
     CHECK(var(file.windows[1].post, "x") == Value::integer(3));
 }
