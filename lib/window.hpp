@@ -58,4 +58,8 @@ struct Window {
 
 std::string_view to_string(Expectation expectation);
 
+// The state as a JSON object, values written as TLC's ToJson writes them (for reports). Throws
+// eval::EvalError for values JSON cannot hold (infinite sets, operators).
+std::string state_to_json(const State& state);
+
 } // namespace tlatv::lib

@@ -1,4 +1,5 @@
 #include "lib/json_value.hpp"
+#include "lib/window.hpp"
 
 #include "evaluator/value_bigint.hpp"
 
@@ -176,4 +177,13 @@ TEST_CASE("policy names round-trip", "[json]") {
     for (auto p : {JsonFractionPolicy::Reject, JsonFractionPolicy::Truncate})
         CHECK(parse_json_fraction_policy(to_string(p)) == p);
     CHECK_FALSE(parse_json_null_policy("nil"));
+}
+
+TEST_CASE("states to JSON for reports", "[json]") {
+    State state;
+    state.emplace("x", Value::integer(1));
+    state.emplace("log", Value::tuple({Value::string("a")}));
+    state.emplace("we\"ird", Value::boolean(true));
+    CHECK(state_to_json(state) == R"({"log":["a"],"we\"ird":true,"x":1})");
+    CHECK(state_to_json({}) == "{}");
 }
