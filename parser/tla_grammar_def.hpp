@@ -25,12 +25,15 @@ inline const x3::symbols<char>
 
 } // namespace detail
 
-using x3::alnum;
 using x3::char_;
-using x3::digit;
 using x3::lit;
 using x3::raw;
-using x3::xdigit;
+
+// Explicit ASCII ranges rather than x3::alnum / x3::digit: those call the C classification
+// functions, whose behaviour is undefined for the bytes of UTF-8 sequences.
+const auto word_char = char_("a-zA-Z0-9_");
+const auto digit = char_("0-9");
+const auto xdigit = char_("0-9a-fA-F");
 
 const word_type word_rule = "word";
 const decimal_type decimal_rule = "decimal number";
@@ -41,15 +44,15 @@ const dash_line_type dash_line_rule = "----";
 const equals_line_type equals_line_rule = "====";
 const symbol_type symbol_rule = "symbol";
 
-const auto word_rule_def = raw[+(alnum | char_('_'))];
+const auto word_rule_def = raw[+word_char];
 const auto decimal_rule_def = raw[+digit >> '.' >> +digit];
 const auto radix_number_rule_def = (lit('\\') >> char_("bB") >> +char_("01")) |
                                    (lit('\\') >> char_("oO") >> +char_("0-7")) |
                                    (lit('\\') >> char_("hH") >> +xdigit);
 const auto string_literal_rule_def = lit('"') > *((lit('\\') > detail::string_escapes) |
                                                   ~char_("\"\\\r\n")) > lit('"');
-const auto proof_step_rule_def = raw[lit('<') >> (+digit | char_('*') | char_('+')) >> lit('>') >>
-                                     *(alnum | char_('_')) >> -lit('.')];
+const auto proof_step_rule_def =
+    raw[lit('<') >> (+digit | char_('*') | char_('+')) >> lit('>') >> *word_char >> -lit('.')];
 const auto dash_line_rule_def = raw[lit("----") >> *lit('-')];
 const auto equals_line_rule_def = raw[lit("====") >> *lit('=')];
 const auto symbol_rule_def = detail::symbol_table;

@@ -236,15 +236,15 @@ TEST_CASE("long operator chains are limited too", "[expr][limits]") {
     std::string primes = "x" + std::string(100000, '\'');
     CHECK(expr_error(primes).find("nesting too deep") != std::string::npos);
     std::string moderate = "1";
-    for (int i = 0; i < 500; ++i)
+    for (int i = 0; i < 400; ++i)
         moderate += " + 1";
     CHECK(expr_error(moderate) == "");
 }
 
 TEST_CASE("nesting just under the limit parses", "[expr][limits]") {
-    std::string deep(990, '(');
+    std::string deep(490, '(');
     deep += "1";
-    deep += std::string(990, ')');
+    deep += std::string(490, ')');
     CHECK(expr_sexpr(deep) == "1");
     std::string lists;
     for (int i = 0; i < 300; ++i)
@@ -259,4 +259,26 @@ TEST_CASE("less common Unicode spellings", "[expr][operators]") {
     CHECK(expr_sexpr("a ‖ b") == "(|| a b)");
     CHECK(expr_sexpr("r⁺") == "(^+ r)");
     CHECK(expr_sexpr("x ≔ 1") == "(:= x 1)");
+}
+
+TEST_CASE("every kind of nesting is limited", "[expr][limits]") {
+    auto nest = [](const std::string& open, const std::string& close, int n) {
+        std::string s;
+        for (int i = 0; i < n; ++i)
+            s += open;
+        s += "1";
+        for (int i = 0; i < n; ++i)
+            s += close;
+        return s;
+    };
+    for (int n : {400, 10000}) {
+        const bool too_deep = n > 500;
+        for (const std::string& text :
+             {nest("{", "}", n), nest("[a |-> ", "]", n), nest("LET x == ", " IN x", n / 2),
+              nest("IF a THEN ", " ELSE 2", n), nest("f[", "]", n), nest("<<", ">>", n),
+              nest("\\E x \\in S : ", "", n), nest("CASE a -> ", "", n), nest("/\\ ", "", n)}) {
+            INFO(text.substr(0, 40) << " nested " << n << " times");
+            CHECK((expr_error(text).find("nesting too deep") != std::string::npos) == too_deep);
+        }
+    }
 }
