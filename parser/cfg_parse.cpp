@@ -143,4 +143,74 @@ ConfigParse parse_config(std::string_view text, std::string_view file_name) {
     return result;
 }
 
+namespace {
+
+std::string_view trim_line_end(std::string_view line) {
+    while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t'))
+        line.remove_suffix(1);
+    return line;
+}
+
+// Whether `line` is `----* CONFIG name ----*` (at least four dashes on each side).
+bool is_config_header(std::string_view line, std::string_view config_name) {
+    line = trim_line_end(line);
+    auto dashes = [&line]() {
+        std::size_t count = 0;
+        while (count < line.size() && line[count] == '-')
+            ++count;
+        line.remove_prefix(count);
+        return count;
+    };
+    auto blanks = [&line]() {
+        std::size_t count = 0;
+        while (count < line.size() && (line[count] == ' ' || line[count] == '\t'))
+            ++count;
+        line.remove_prefix(count);
+        return count;
+    };
+    if (dashes() < 4) return false;
+    blanks();
+    if (!line.starts_with("CONFIG")) return false;
+    line.remove_prefix(6);
+    if (blanks() == 0 || !line.starts_with(config_name)) return false;
+    line.remove_prefix(config_name.size());
+    blanks();
+    return dashes() >= 4 && line.empty();
+}
+
+} // namespace
+
+ConfigParse parse_embedded_config(std::string_view tla_text, std::string_view config_name,
+                                  std::string_view file_name) {
+    // Everything outside the block is blanked (line breaks kept) so positions stay the file's.
+    std::string blanked(tla_text.size(), ' ');
+    bool inside = false;
+    bool found = false;
+    std::size_t begin = 0;
+    while (begin < tla_text.size()) {
+        std::size_t end = tla_text.find('\n', begin);
+        if (end == std::string_view::npos) end = tla_text.size();
+        std::string_view const line = tla_text.substr(begin, end - begin);
+        if (inside && line.starts_with("=====")) break;
+        if (inside) {
+            blanked.replace(begin, line.size(), line);
+        } else if (!found && is_config_header(line, config_name)) {
+            inside = found = true;
+        }
+        if (end < tla_text.size()) blanked[end] = '\n';
+        begin = end + 1;
+    }
+    if (!found) {
+        ConfigParse result;
+        result.errors.push_back(
+            Diagnostic{std::string(file_name),
+                       0,
+                       0,
+                       fmt::format("no `---- CONFIG {} ----` block in the file", config_name),
+                       {}});
+        return result;
+    }
+    return parse_config(blanked, file_name);
+}
+
 } // namespace tlatv::cfg

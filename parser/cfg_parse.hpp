@@ -23,4 +23,10 @@ struct ConfigParse {
 // Never throws on bad input and never prints.
 ConfigParse parse_config(std::string_view text, std::string_view file_name);
 
+// Parses the configuration embedded in a TLA+ file, as TLC does when given a `.tla` file as its
+// configuration: the lines between `---- CONFIG <config_name> ----` and the next line starting
+// with `=====`. Positions are those of the TLA+ file. An error when there is no such block.
+ConfigParse parse_embedded_config(std::string_view tla_text, std::string_view config_name,
+                                  std::string_view file_name);
+
 } // namespace tlatv::cfg

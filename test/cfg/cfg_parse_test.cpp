@@ -266,3 +266,26 @@ TEST_CASE("arguments are not allowed on a replaced operator") {
           "test.cfg:2:2: error: `F(...)` cannot be replaced with `<-`; write `F <- Op`\n"
           " F(1) <- G\n ^");
 }
+
+TEST_CASE("a configuration embedded in a TLA+ file") {
+    std::string const tla = "---- MODULE M ----\nInit == TRUE\n====\n"
+                            "---- CONFIG Other ----\nINIT Wrong\n====\n"
+                            "----- CONFIG M -----\r\nINIT Init\nCONSTANT N = 2\n"
+                            "======\nNEXT Ignored\n";
+    auto result = tlatv::cfg::parse_embedded_config(tla, "M", "M.tla");
+    REQUIRE(result.config);
+    CHECK(result.config->init->name == "Init");
+    CHECK(result.config->init->span.begin.line == 8);
+    CHECK(result.config->assignments.size() == 1);
+    CHECK_FALSE(result.config->next);
+
+    auto missing = tlatv::cfg::parse_embedded_config(tla, "Absent", "M.tla");
+    REQUIRE(missing.errors.size() == 1);
+    CHECK(missing.errors[0].format() ==
+          "M.tla: error: no `---- CONFIG Absent ----` block in the file");
+
+    auto bad =
+        tlatv::cfg::parse_embedded_config(tla + "---- CONFIG B ----\nINIT\n====\n", "B", "M.tla");
+    REQUIRE(bad.errors.size() == 1);
+    CHECK(bad.errors[0].line == 14);
+}
