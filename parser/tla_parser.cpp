@@ -10,8 +10,7 @@
 #include <utility>
 
 // Each nesting level of the input costs a few stack frames; keeping the rarely taken branches
-// out of line keeps those frames small (about 1 KB per level), so kMaxNestingDepth levels fit
-// comfortably in a thread's stack.
+// out of line keeps those frames small (see kMaxNestingDepth for the measured sizes).
 #define NOINLINE [[gnu::noinline]]
 
 namespace tlatv::parser {
@@ -597,13 +596,13 @@ private:
         const Token& q = advance();
         Expr e;
         e.kind = q.text == "\\AA" ? ExprKind::TemporalForall : ExprKind::TemporalExists;
+        ast::Binder b;
+        b.span.begin = peek().begin;
         do {
-            ast::Binder b;
-            const Token& n = peek();
             b.names.push_back(expect_identifier("a variable name"));
-            b.span = {n.begin, n.end};
-            e.binders.push_back(std::move(b));
         } while (accept_symbol(","));
+        b.span.end = last_end_;
+        e.binders.push_back(std::move(b));
         expect_symbol(":", "after the temporal quantifier variables");
         e.args.push_back(parse_expr());
         return finish(std::move(e), q.begin);
@@ -728,7 +727,7 @@ private:
 
     // One bound: x, y \in S | <<x, y>> \in S | x (when unbounded ones are allowed).
     // For CHOOSE (`single`), only one name.
-    ast::Binder parse_binder(bool allow_unbounded, bool single = true) {
+    ast::Binder parse_binder(bool allow_unbounded, bool one_name_only = true) {
         ast::Binder b;
         Position begin = peek().begin;
         if (accept_symbol("<<")) {
@@ -739,7 +738,7 @@ private:
             expect_symbol(">>", "to close the tuple of variables");
         } else {
             b.names.push_back(expect_identifier("a bound variable name"));
-            while (!single && at_symbol(",") && peek_at(1).kind == TokenKind::Identifier &&
+            while (!one_name_only && at_symbol(",") && peek_at(1).kind == TokenKind::Identifier &&
                    is_name_list_continuation()) {
                 advance();
                 b.names.push_back(advance().text);
@@ -967,11 +966,15 @@ private:
         return false;
     }
 
-    // Whether `==` follows within the same line group before anything that ends a header.
+    // Whether `==` follows soon, before anything that cannot be part of a definition's header
+    // (a heuristic used only inside proofs, where definitions and expressions mix).
     bool scan_to_double_equals(std::size_t from) const {
         for (std::size_t i = from; i < from + 64; ++i) {
             const Token& t = peek_at(i);
-            if (t.kind == TokenKind::End || t.kind == TokenKind::Keyword) return false;
+            if (t.kind == TokenKind::End || t.kind == TokenKind::Keyword ||
+                t.kind == TokenKind::ProofStep || t.kind == TokenKind::DashLine ||
+                t.kind == TokenKind::EqualsLine)
+                return false;
             if (t.kind == TokenKind::Symbol && t.text == "==") return true;
         }
         return false;
@@ -1279,10 +1282,8 @@ private:
     // NEW x | NEW x \in S | NEW CONSTANT x | NEW VARIABLE x | NEW ACTION A | NEW F(_, _)
     void parse_new_declaration() {
         accept_keyword("NEW");
-        bool has_level = false;
         for (std::string_view level : {"CONSTANT", "VARIABLE", "STATE", "ACTION", "TEMPORAL"})
-            if (accept_keyword(level)) has_level = true;
-        (void)has_level;
+            if (accept_keyword(level)) break;
         parse_param();
         if (accept_symbol("\\in")) parse_expr();
     }

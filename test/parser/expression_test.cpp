@@ -141,7 +141,7 @@ TEST_CASE("quantifiers and binders", "[expr]") {
     CHECK(expr_sexpr("\\A x, y : P") == "(forall ((x y)) P)");
     CHECK(expr_sexpr("CHOOSE x \\in S : P") == "(choose ((x \\in S)) P)");
     CHECK(expr_sexpr("CHOOSE x : P") == "(choose ((x)) P)");
-    CHECK(expr_sexpr("\\EE x, y : P") == "(EE ((x) (y)) P)");
+    CHECK(expr_sexpr("\\EE x, y : P") == "(EE ((x y)) P)");
     CHECK(expr_sexpr("\\A x \\in S : P /\\ Q") == "(forall ((x \\in S)) (/\\ P Q))");
 }
 
