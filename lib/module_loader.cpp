@@ -220,7 +220,7 @@ public:
         auto parsed = parser::parse_module(text, path);
         if (!parsed.module) return failure(std::move(parsed.errors));
         auto const source = std::make_shared<SourceFile>(SourceFile{path, std::move(text)});
-        if (check_file_name && !file_name_matches(*parsed.module, fs::path(path)))
+        if (check_file_name && !file_name_matches(*parsed.module, fs::path(path), source->text))
             return failure(std::move(errors_));
         find_further_modules(*parsed.module, source);
 
@@ -242,10 +242,10 @@ private:
     }
 
     // SANY requires `X.tla` to hold `MODULE X`.
-    bool file_name_matches(ast::Module const& module, fs::path const& file) {
+    bool file_name_matches(ast::Module const& module, fs::path const& file, std::string_view text) {
         auto const stem = file.stem().string();
         if (stem == module.name) return true;
-        error_at(module.span.begin, file.string(), {},
+        error_at(module.span.begin, file.string(), text,
                  fmt::format("File name '{}' does not match the name '{}' of the top level "
                              "module it contains.",
                              stem, module.name));
@@ -280,7 +280,7 @@ private:
     void add_and_load(ast::Module module, std::shared_ptr<SourceFile> const& source) {
         std::string const name = module.name;
         LoadedModule loaded{std::move(module), source->path, is_standard_module(name)};
-        auto const [it, inserted] = spec_.modules.emplace(name, std::move(loaded));
+        auto const it = spec_.modules.emplace(name, std::move(loaded)).first;
         sources_[name] = source;
         load_imports(it->first, it->second.module);
     }
@@ -364,7 +364,7 @@ private:
             fail_module(import.module, std::move(parsed.errors));
             return;
         }
-        if (!file_name_matches(*parsed.module, file)) {
+        if (!file_name_matches(*parsed.module, file, *text)) {
             failed_.insert(import.module);
             return;
         }

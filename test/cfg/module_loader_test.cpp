@@ -206,6 +206,7 @@ TEST_CASE("a file must hold the module it is named after") {
           "File name 'Wrong' does not match the name 'Right' of the top level module it "
           "contains.");
     CHECK(load.errors[0].line == 1);
+    CHECK(load.errors[0].source_line == "---- MODULE Right ----");
 }
 
 TEST_CASE("parse errors of imported modules are reported with their file") {
