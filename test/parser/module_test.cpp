@@ -90,3 +90,11 @@ TEST_CASE("instance substitutions of operators", "[module]") {
           "(module M\n  (instance A (<- Plus (opref +)) (<- - (opref \\ominus)) (<- x (-. 1)))\n"
           "  (instance-def I () (instance A (<- F (lambda (a) a)) (<- y (-. 2)))))");
 }
+
+TEST_CASE("CRLF line endings and a byte-order mark", "[module]") {
+    CHECK(
+        module_sexpr("\xEF\xBB\xBF---- MODULE M ----\r\nOp ==\r\n  /\\ a\r\n  /\\ b\r\n====\r\n") ==
+        "(module M\n  (def Op () (/\\list a b)))");
+    CHECK(module_error("---- MODULE M ----\r\nOp == 1 +\r\n====\r\n") ==
+          "test.tla:3:1: error: expected an expression, found `====`");
+}
