@@ -175,11 +175,12 @@ public:
     bool is_function() const noexcept { return kind_ == Kind::Function; }
     bool is_operator() const noexcept { return kind_ == Kind::Operator; }
     bool is_big_int() const noexcept; // an Int that does not fit in int64
-    // A function whose domain is 1..n, n >= 0 (tuples, sequences, <<>>).
+    // A function whose domain is 1..n, n >= 0 (tuples, sequences, <<>>). A lazy function on a
+    // finite domain answers as its materialization, one on an infinite domain answers false.
     bool is_sequence() const noexcept;
-    // A function whose domain is a non-empty set of strings.
+    // A function whose domain is a non-empty set of strings (same rule for lazy functions).
     bool is_record() const noexcept;
-    // A function made by lazy_function (not yet materialized).
+    // A function made by lazy_function (materialized or not).
     bool is_lazy_function() const noexcept;
 
     // Accessors throw EvalError when the value is of another kind ("Attempted to ...").
