@@ -151,6 +151,10 @@ public:
             return;
         case K::Label:
             out += "(label " + e.name + ' ';
+            if (!e.params.empty()) {
+                params(e.params);
+                out += ' ';
+            }
             expr(e.args[0]);
             out += ')';
             return;

@@ -186,6 +186,7 @@ TEST_CASE("control expressions", "[expr]") {
           "(let ((recursive (F/1)) (def F (n) (F n))) (F 1))");
     CHECK(expr_sexpr("LAMBDA x, y : x + y") == "(lambda (x y) (+ x y))");
     CHECK(expr_sexpr("lbl :: x + 1") == "(label lbl (+ x 1))");
+    CHECK(expr_sexpr("lbl(a, b) :: a + b") == "(label lbl (a b) (+ a b))");
 }
 
 TEST_CASE("actions and temporal formulas", "[expr]") {
