@@ -256,7 +256,9 @@ int compare(const Value& a, const Value& b) {
         if (!a.is_finite_set() || !b.is_finite_set())
             fail("Attempted to compare the infinite set {} with {}",
                  brief(a.is_finite_set() ? b : a), brief(a.is_finite_set() ? a : b));
-        if (int c = three_way(a.cardinality(), b.cardinality())) return c;
+        std::int64_t size = a.cardinality();
+        if (int c = three_way(size, b.cardinality())) return c;
+        if (size == 0) return 0;
         if (a.set_form() == SetForm::Interval && b.set_form() == SetForm::Interval)
             return three_way(a.interval_low(), b.interval_low());
         return compare_sequences_of_values(a.enumerate(), b.enumerate());

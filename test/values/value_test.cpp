@@ -49,6 +49,9 @@ TEST_CASE("sets are canonical: sorted, unique, ordered by size first") {
     CHECK(set({Value::interval(1, 3), Value::interval(2, 3)}).to_string() == "{2..3, 1..3}");
     CHECK(set({set({i(1), i(2)}), set({i(2), i(1)})}).to_string() == "{{1, 2}}");
     CHECK(set({s("b"), s("a")}).to_string() == R"({"a", "b"})");
+    // Empty intervals are the empty set, whatever their bounds.
+    CHECK(set({Value::interval(3, 1), Value::interval(2, 1), Value::empty_set()}).to_string() ==
+          "{{}}");
     CHECK(Value::empty_set().to_string() == "{}");
 }
 
