@@ -309,7 +309,8 @@ Value Value::domain() const {
     const auto& n = node_as<FunctionNode>(*this);
     if (n.sequence)
         return n.vals.empty() ? empty_set() : interval(1, static_cast<std::int64_t>(n.vals.size()));
-    return set_from_sorted(n.keys);
+    std::call_once(n.domain_once, [&] { n.domain = set_from_sorted(n.keys); });
+    return n.domain;
 }
 
 std::size_t Value::size() const {

@@ -61,6 +61,8 @@ struct FunctionNode final : Node {
     std::vector<Value> vals;
     mutable std::once_flag keys_once;
     mutable std::vector<Value> sequence_keys;
+    mutable std::once_flag domain_once;
+    mutable Value domain; // the set of keys, built on first DOMAIN
 };
 
 struct LazyFunctionNode final : Node {
