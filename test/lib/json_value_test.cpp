@@ -2,8 +2,11 @@
 #include "lib/window.hpp"
 
 #include "evaluator/value_bigint.hpp"
+#include "evaluator/value_parse.hpp"
 
 #include <catch2/catch.hpp>
+
+#include <fstream>
 
 using tlatv::eval::Value;
 using namespace tlatv::lib;
@@ -186,4 +189,43 @@ TEST_CASE("states to JSON for reports", "[json]") {
     state.emplace("we\"ird", Value::boolean(true));
     CHECK(state_to_json(state) == R"({"log":["a"],"we\"ird":true,"x":1})");
     CHECK(state_to_json({}) == "{}");
+}
+
+// TLC's answers for ToJson on constant values (shared/oracle/expr): the argument is read back
+// with the reader of TLC's printed form, so only literal arguments are checked here.
+TEST_CASE("value_to_json agrees with TLC's ToJson on the oracle", "[json][corpus]") {
+    const std::string path = std::string(TLATV_SHARED_DIR) + "/oracle/expr/expressions.ndjson";
+    JsonOptions options;
+    options.null_policy = JsonNullPolicy::ModelValue; // "value": null where TLC failed
+    std::ifstream input(path);
+    REQUIRE(input);
+    std::size_t checked = 0;
+    std::size_t errors_checked = 0;
+    std::string line;
+    while (std::getline(input, line)) {
+        JsonWarnings warnings;
+        auto parsed = json_to_value(line, options, warnings);
+        REQUIRE(std::holds_alternative<Value>(parsed));
+        const Value& record = std::get<Value>(parsed);
+        const std::string_view expr = record.field("expr")->as_string();
+        if (expr.substr(0, 7) != "ToJson(" || expr.back() != ')') continue;
+        Value argument;
+        try {
+            argument = tlatv::eval::parse_value(expr.substr(7, expr.size() - 8));
+        } catch (const tlatv::eval::EvalError&) {
+            continue; // not a literal, e.g. [x \in 2..3 |-> x]
+        }
+        INFO(expr);
+        const Value& expected = *record.field("value");
+        if (expected.is_model_value()) { // TLC reported an error
+            CHECK_THROWS_AS(value_to_json(argument), tlatv::eval::EvalError);
+            ++errors_checked;
+        } else {
+            CHECK(value_to_json(argument) ==
+                  tlatv::eval::parse_value(expected.as_string()).as_string());
+            ++checked;
+        }
+    }
+    CHECK(checked == 31);
+    CHECK(errors_checked == 1); // ToJson(Nat)
 }
