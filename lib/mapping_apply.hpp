@@ -47,7 +47,7 @@ struct SpecWindow {
 
 // Applies one mapping to many windows (the rename tables are built once). The mapping must
 // outlive the applier, and its TLA+ values must be resolved before they are needed: an
-// unresolved one gives the window an error naming it.
+// unresolved one gives the window an error naming it. apply() may be called from several threads.
 class MappingApplier {
 public:
     explicit MappingApplier(const Mapping& mapping);

@@ -4,6 +4,8 @@
 //     WindowReader reader("windows.ndjson", options);
 //     while (auto window = reader.next()) { ... window->error ... }
 //     if (reader.error()) { ... the file as a whole failed ... }
+//
+// A reader is used by one thread at a time; the windows it returns are independent values.
 #pragma once
 
 #include "lib/json_value.hpp"
