@@ -162,12 +162,14 @@ Value set_to_all_k_permutations(Args a, const EvalOptions&) {
     return Value::set(std::move(result));
 }
 
+// [1..n -> s]: enumerated when s is finite, symbolic (like TLC's) otherwise.
 Value tuples_of_length(const Value& s, std::int64_t n) {
-    return Value::function_set(n <= 0 ? Value::empty_set() : Value::interval(1, n), s).normalized();
+    Value tuples = Value::function_set(n <= 0 ? Value::empty_set() : Value::interval(1, n), s);
+    return s.is_finite_set() ? tuples.normalized() : tuples;
 }
 
 Value tuple_of(Args a, const EvalOptions&) {
-    return tuples_of_length(finite_set_arg("TupleOf", a, 0), small_int_arg("TupleOf", a, 1));
+    return tuples_of_length(set_arg("TupleOf", a, 0), small_int_arg("TupleOf", a, 1));
 }
 
 Value seq_of(Args a, const EvalOptions&) {

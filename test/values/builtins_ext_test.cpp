@@ -186,6 +186,15 @@ TEST_CASE("Bags with operator arguments") {
     CHECK(show("Bags", "BagOfAll", {parity, v("<<1, 1, 1>>")}) == "(0 :> 1 @@ 1 :> 2)");
 }
 
+TEST_CASE("TupleOf stays symbolic over infinite sets") {
+    Value pairs = run("SequencesExt", "TupleOf", {v("Nat"), i(2)});
+    CHECK(pairs.to_string() == "[1..2 -> Nat]");
+    CHECK(pairs.contains(v("<<1, 2>>")));
+    CHECK_FALSE(pairs.contains(v("<<1, -2>>")));
+    CHECK(show("SequencesExt", "TupleOf", {v("{0, 1}"), i(2)}) ==
+          "{<<0, 0>>, <<0, 1>>, <<1, 0>>, <<1, 1>>}");
+}
+
 TEST_CASE("SequencesExt operators defined through SubSeq accept strings") {
     CHECK(show("SequencesExt", "Prefixes", {v("\"ab\"")}) == R"({"", "a", "ab"})");
     CHECK(show("SequencesExt", "SubSeqs", {v("\"ab\"")}) == R"({"", "a", "ab", "b"})");
