@@ -1,4 +1,6 @@
-// The tlatv command: dispatches to one subcommand per job.
+// The tlatv command: dispatches to one subcommand per job (cli/commands.hpp).
+#include "cli/commands.hpp"
+
 #include <fmt/format.h>
 
 #include <cstdio>
@@ -6,30 +8,44 @@
 
 namespace {
 
-constexpr std::string_view usage = R"(usage: tlatv <command> [options]
+struct Command {
+    std::string_view name;
+    int (*run)(int argc, char** argv);
+    std::string_view summary;
+};
 
-commands:
-  parse FILE.tla...      parse and resolve modules
-  eval 'EXPR'            evaluate a constant expression
-  version                print the version
-)";
+constexpr Command commands[] = {
+    {"parse", tlatv::cli::run_parse, "parse and resolve modules"},
+    {"eval", tlatv::cli::run_eval, "evaluate constant expressions"},
+};
+
+void print_usage(std::FILE* out) {
+    fmt::print(out, "usage: tlatv <command> [options]   (tlatv <command> --help for more)\n\n"
+                    "commands:\n");
+    for (const auto& c : commands)
+        fmt::print(out, "  {:<12} {}\n", c.name, c.summary);
+    fmt::print(out, "  {:<12} {}\n", "version", "print the version");
+}
 
 } // namespace
 
 int main(int argc, char** argv) {
     if (argc < 2) {
-        fmt::print(stderr, "{}", usage);
+        print_usage(stderr);
         return 2;
     }
-    std::string_view command = argv[1];
-    if (command == "version" || command == "--version") {
+    std::string_view name = argv[1];
+    if (name == "version" || name == "--version") {
         fmt::print("tlatv 0.1.0\n");
         return 0;
     }
-    if (command == "help" || command == "--help" || command == "-h") {
-        fmt::print("{}", usage);
+    if (name == "help" || name == "--help" || name == "-h") {
+        print_usage(stdout);
         return 0;
     }
-    fmt::print(stderr, "tlatv: unknown command '{}'\n{}", command, usage);
+    for (const auto& c : commands)
+        if (c.name == name) return c.run(argc, argv);
+    fmt::print(stderr, "tlatv: unknown command '{}'\n", name);
+    print_usage(stderr);
     return 2;
 }
