@@ -7,6 +7,17 @@
 //   the text; the list continues only with a bullet of the same kind at exactly that column.
 // - Precedence ranges. Infix and prefix operators are combined with an operator stack that
 //   compares ranges (operators.hpp) and rejects overlapping, different operators.
+//
+// Conventions of the trees it builds, beyond parser/ast.hpp's comments:
+// - Symbols are canonical (operators.hpp): prefix minus is OpApp "-.", \equiv is "<=>", etc.
+// - A bulleted list is a ConjList/DisjList even with one item; `/\ a /\ b` on one line is an
+//   item holding the infix OpApp "/\".
+// - `F(+)` and `Op <- +` give OpRef nodes; `F(LAMBDA x : e)` a Lambda argument.
+// - Positional subexpression selectors (`Inv!2`, `Def!1!<<`, `Op!(a)`) are Name nodes whose
+//   last component (`name`) is the selector ("2", "<<", ">>", ":", "@", or "()" with `args`);
+//   the resolver may reject them. `lbl(a, b) :: e` is a Label with params a and b.
+// - THEOREM statements and all proofs are checked for syntax, then dropped (a Theorem unit
+//   keeps the name and span); top-level USE/HIDE leave no unit.
 #pragma once
 
 #include "parser/ast.hpp"
