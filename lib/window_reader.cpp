@@ -436,6 +436,7 @@ struct WindowReader::Impl {
         OndemandConverter converter(options.json, warnings, line.text.data());
         JsonPath path;
         ondemand::document document;
+        bool iterated = false; // a default document must not be asked for its location
         try {
             // simdjson would only say "ended early" for these; name the problem instead.
             const auto first = line.text.find_first_not_of(" \t");
@@ -450,6 +451,7 @@ struct WindowReader::Impl {
             if (auto e =
                     parser.iterate(line.text.data(), line.text.size(), line.readable).get(document))
                 converter.fail(nullptr, path, e);
+            iterated = true;
             ondemand::object object;
             if (auto e = document.get_object().get(object)) {
                 if (e == simdjson::INCORRECT_TYPE)
@@ -465,7 +467,7 @@ struct WindowReader::Impl {
                 converter.fail(trailing, path, "unexpected text after the JSON object");
         } catch (const JsonValueFailure& failure) {
             std::uint32_t column = failure.error.column;
-            if (column == 0) {
+            if (column == 0 && iterated) {
                 const char* location = nullptr;
                 if (document.current_location().get(location) == simdjson::SUCCESS)
                     column = converter.column_of(location);
