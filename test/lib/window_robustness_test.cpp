@@ -98,3 +98,25 @@ TEST_CASE("mutated mapping files give a mapping or located errors", "[mapping][e
     }
     CHECK(rejected > 1000);
 }
+
+TEST_CASE("mutated JSON values convert or give an error, under every policy", "[json][errors]") {
+    const std::string text =
+        R"({"a": [1, -2.5e1, 4294967296, null, true], "b": {"c": "x\u00e9\n", "d": {}}, "e": 1e400})";
+    JsonOptions lenient;
+    lenient.null_policy = JsonNullPolicy::ModelValue;
+    lenient.integer_policy = JsonIntegerPolicy::Exact;
+    lenient.fraction_policy = JsonFractionPolicy::Truncate;
+    JsonOptions tlc = lenient;
+    tlc.integer_policy = JsonIntegerPolicy::Wrap32;
+    std::mt19937 random(11);
+    for (int i = 0; i < 2000; ++i) {
+        const std::string mutated = mutate(text, random);
+        for (const JsonOptions& options : {JsonOptions{}, lenient, tlc}) {
+            JsonWarnings warnings;
+            JsonValueResult result;
+            REQUIRE_NOTHROW(result = json_to_value(mutated, options, warnings));
+            if (auto* error = std::get_if<JsonValueError>(&result))
+                CHECK_FALSE(error->message.empty());
+        }
+    }
+}
