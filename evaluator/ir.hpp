@@ -105,7 +105,17 @@ enum class EvalOp : std::uint8_t {
     JsonDeserialize,
     NdJsonDeserialize,
     TLCEval,
-    Any, // TLC!Any
+    Any,             // TLC!Any
+    Atoi,            // IOUtils
+    ZeroPadN,        // IOUtils
+    TLCModelValue,   // TLCExt
+    AssertEq,        // TLCExt
+    TLCCache,        // TLCExt: the value itself (tlatv does not cache across evaluations)
+    TLCGetOrDefault, // TLCExt
+    PickSuccessor,   // TLCExt: its argument
+    // Operators that run processes, write files or inspect TLC's state space: resolved so that
+    // specs mentioning them load, but an error when evaluated.
+    Unsupported,
 };
 
 struct Node;

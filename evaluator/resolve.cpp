@@ -41,9 +41,9 @@ struct Instantiation {
 // LET definition.
 struct Local {
     std::string name;
-    enum class Kind : std::uint8_t { Slot, LetDefinition } kind = Kind::Slot;
+    enum class Kind : std::uint8_t { Slot, LetDefinition, Instance } kind = Kind::Slot;
     std::uint32_t level = 0;
-    std::uint32_t index = 0; // slot, or definition
+    std::uint32_t index = 0; // slot, definition or instance
     int arity = 0;           // > 0 for operator parameters
 };
 
@@ -78,6 +78,7 @@ private:
 
     // Modules declared inside other modules (`---- MODULE Inner ----` nested).
     std::map<std::string, const ast::Module*, std::less<>> inner_modules_;
+    std::map<std::string, Names, std::less<>> inner_context_;
     // Modules that declare no CONSTANT or VARIABLE are the same in every instantiation.
     std::map<std::string, std::shared_ptr<const ModuleNames>, std::less<>> shared_modules_;
     std::map<std::string, bool, std::less<>> has_parameters_;
@@ -160,13 +161,26 @@ private:
         if (!inserted && !(it->second == symbol)) on_conflict();
     }
 
+    static bool is_declaration(const Symbol& s) {
+        return s.kind == Symbol::Kind::Constant || s.kind == Symbol::Kind::Variable;
+    }
+
+    // Imports names (EXTENDS, INSTANCE). As SANY's Context.mergeExtendContext: a name already
+    // there stays when both are definitions (or both declarations), SANY only warns; a definition
+    // meeting a declaration is an error.
     void merge(ModuleNames& into, const Names& from, bool exported, const ast::Span& span) {
         for (const auto& [name, symbol] : from) {
             auto conflict = [&] {
                 fail(span, fmt::format("Operator {} already defined or declared.", name));
             };
-            add_name(into.all, name, symbol, conflict);
-            if (exported) add_name(into.exported, name, symbol, conflict);
+            auto add = [&](Names& names) {
+                auto [it, inserted] = names.emplace(name, symbol);
+                if (!inserted && !(it->second == symbol) &&
+                    is_declaration(it->second) != is_declaration(symbol))
+                    conflict();
+            };
+            add(into.all);
+            if (exported) add(into.exported);
         }
     }
 
@@ -236,6 +250,9 @@ private:
                                                          Instantiation& inst) {
         inst.in_progress.insert(m.name);
         auto names = std::make_shared<ModuleNames>();
+        // A nested module sees what its enclosing module defined before it.
+        if (auto it = inner_context_.find(m.name); it != inner_context_.end())
+            names->all = it->second;
         const std::uint16_t file = file_index(m.file);
 
         // Nested modules are visible to the units after them.
@@ -251,6 +268,8 @@ private:
         const bool standard = is_standard_module(m.name);
         for (const auto& unit : m.units) {
             file_ = file;
+            if (const auto* inner = std::get_if<std::shared_ptr<ast::Module>>(&unit.node))
+                if (*inner) inner_context_[(*inner)->name] = names->all;
             resolve_unit(unit, m, standard, inst, *names);
         }
         inst.in_progress.erase(m.name);
@@ -418,7 +437,17 @@ private:
         }
         for (const auto& [name, pspan] : params) {
             if (sub.substitutions.count(name)) continue;
-            auto found = lookup_module_level(name);
+            std::optional<Symbol> found;
+            if (is_local_slot(name)) {
+                // `P(x) == INSTANCE M` with a parameter x of M: x <- x through a definition.
+                ast::Expr ref;
+                ref.kind = ast::ExprKind::Name;
+                ref.name = name;
+                ref.span = span;
+                found = substitution_symbol(name, ref, sub.level);
+            } else {
+                found = lookup_module_level(name);
+            }
             if (!found)
                 fail(span, fmt::format("Substitution missing for symbol {} declared at line {}, "
                                        "col {} of module {}.",
@@ -436,9 +465,16 @@ private:
         return result;
     }
 
+    bool is_local_slot(std::string_view name) const {
+        for (auto it = locals_.rbegin(); it != locals_.rend(); ++it)
+            if (it->name == name && it->kind != Local::Kind::Instance)
+                return it->kind == Local::Kind::Slot;
+        return false;
+    }
+
     std::optional<Symbol> lookup_module_level(std::string_view name) const {
         for (auto it = locals_.rbegin(); it != locals_.rend(); ++it)
-            if (it->name == name) {
+            if (it->name == name && it->kind != Local::Kind::Instance) {
                 if (it->kind == Local::Kind::LetDefinition)
                     return definition_symbol(it->index, static_cast<std::size_t>(it->arity));
                 return std::nullopt; // parameters are substituted through definitions below
@@ -850,8 +886,24 @@ private:
                     out_.definitions[index].param_arities.assign(static_cast<std::size_t>(p.arity),
                                                                  0);
                 }
+            } else if (const auto* idef = std::get_if<ast::InstanceDef>(&unit.node)) {
+                // LET I == INSTANCE M IN ...: M's definitions are made at this level, so their
+                // substitutions may use this frame.
+                if (!idef->params.empty())
+                    fail(idef->span, "A parameterised INSTANCE inside a LET is not supported.");
+                Instantiation sub;
+                sub.level = level();
+                auto exported = instantiate(idef->instance.module, idef->instance.substitutions,
+                                            sub, idef->span);
+                InstanceInfo info;
+                info.name = idef->name;
+                info.names = std::make_shared<const Names>(exported->exported);
+                out_.instances.push_back(std::move(info));
+                locals_.push_back(Local{idef->name, Local::Kind::Instance, level(),
+                                        static_cast<std::uint32_t>(out_.instances.size() - 1), 0});
             } else {
-                fail(e.span, "Only operator and function definitions are supported in a LET.");
+                fail(e.span, "Only operator, function and instance definitions are supported in "
+                             "a LET.");
             }
         }
         n.index = first_cache;
@@ -882,7 +934,7 @@ private:
         if (e.kind == ast::ExprKind::OpRef) return operator_reference(e, e.name);
         if (e.kind == ast::ExprKind::Name && e.args.empty() && e.qualifiers.empty()) {
             for (auto it = locals_.rbegin(); it != locals_.rend(); ++it)
-                if (it->name == e.name) {
+                if (it->name == e.name && it->kind != Local::Kind::Instance) {
                     if (it->arity > 0) return operator_reference(e, e.name);
                     return resolve(e);
                 }
@@ -920,7 +972,7 @@ private:
 
     Node operator_reference(const ast::Expr& e, const std::string& name) {
         for (auto it = locals_.rbegin(); it != locals_.rend(); ++it) {
-            if (it->name != name) continue;
+            if (it->name != name || it->kind == Local::Kind::Instance) continue;
             if (it->kind == Local::Kind::Slot) {
                 Node n = make(NodeKind::OperatorArg, e);
                 n.flags = static_cast<std::uint8_t>(ir::OperatorArgKind::Param);
@@ -942,10 +994,17 @@ private:
         const Names* names = names_;
         for (std::size_t i = 0; i < e.qualifiers.size(); ++i) {
             const ast::Qualifier& q = e.qualifiers[i];
-            auto it = names->find(q.name);
-            if (it == names->end() || it->second.kind != Symbol::Kind::Instance)
-                fail(e.span, fmt::format("Unknown instance: {}.", quote(q.name)));
-            const InstanceInfo& info = out_.instances[it->second.index];
+            std::optional<std::uint32_t> instance;
+            if (i == 0)
+                for (auto l = locals_.rbegin(); l != locals_.rend() && !instance; ++l)
+                    if (l->name == q.name && l->kind == Local::Kind::Instance) instance = l->index;
+            if (!instance) {
+                auto it = names->find(q.name);
+                if (it == names->end() || it->second.kind != Symbol::Kind::Instance)
+                    fail(e.span, fmt::format("Unknown instance: {}.", quote(q.name)));
+                instance = it->second.index;
+            }
+            const InstanceInfo& info = out_.instances[*instance];
             if (q.args.size() != info.arity)
                 fail(e.span,
                      fmt::format("The instance {} requires {} arguments.", q.name, info.arity));
@@ -986,13 +1045,13 @@ private:
                     kids.push_back(std::move(k));
                 n.kids = std::move(kids);
                 n.hops = 0;
-            } else if (n.kind == NodeKind::CallDef && out_.definitions[n.index].level != 0) {
+            } else if (n.kind == NodeKind::CallDef && out_.definitions[n.index].level > level()) {
                 fail(e.span, "This instance operator cannot be used here.");
             }
             return n;
         }
         for (auto it = locals_.rbegin(); it != locals_.rend(); ++it) {
-            if (it->name != e.name) continue;
+            if (it->name != e.name || it->kind == Local::Kind::Instance) continue;
             if (it->kind == Local::Kind::LetDefinition)
                 return call_symbol(e, definition_symbol(it->index, it->arity), e.name, e.args);
             check_arity(e, e.name, it->arity, e.args.size());
@@ -1148,7 +1207,8 @@ private:
         as_name.span = e.span;
         as_name.name = op;
         for (auto it = locals_.rbegin(); it != locals_.rend(); ++it)
-            if (it->name == op) return resolve_name_with_args(as_name, e.args);
+            if (it->name == op && it->kind != Local::Kind::Instance)
+                return resolve_name_with_args(as_name, e.args);
         auto s = lookup_module_level(op);
         if (!s) fail(e.span, fmt::format("Unknown operator: {}.", quote(op)));
         return call_symbol(e, *s, op, e.args);

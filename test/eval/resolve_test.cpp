@@ -19,9 +19,20 @@ TEST_CASE("unknown operators are reported with their location", "[resolve]") {
 TEST_CASE("multiply defined operators are reported", "[resolve]") {
     std::string e = compile_error({"---- MODULE M ----\nMin == 1\nMin == 2\n===="});
     CHECK(e.find("3:1: error: Operator Min already defined or declared.") != std::string::npos);
-    // Two extended modules defining the same name clash.
+    // A definition clashing with an extended one is an error.
+    e = compile_error(
+        {"---- MODULE M ----\nEXTENDS A\nF == 2\n====", "---- MODULE A ----\nF == 1\n===="});
+    CHECK(e.find("3:1: error: Operator F already defined or declared.") != std::string::npos);
+    // Two extended modules defining the same name: SANY only warns and keeps the first.
+    ModuleSet both({"---- MODULE M ----\nEXTENDS A, B\nE == F\n====",
+                    "---- MODULE A ----\nF == 1\n====", "---- MODULE B ----\nF == 2\n===="});
+    CompileResult r = both.compile();
+    REQUIRE(r.errors.empty());
+    EvalContext ctx(r.spec);
+    CHECK(ctx.evaluate("E") == Value::integer(1));
+    // ... but a definition meeting a declaration is an error.
     e = compile_error({"---- MODULE M ----\nEXTENDS A, B\nE == F\n====",
-                       "---- MODULE A ----\nF == 1\n====", "---- MODULE B ----\nF == 2\n===="});
+                       "---- MODULE A ----\nF == 1\n====", "---- MODULE B ----\nCONSTANT F\n===="});
     CHECK(e.find("Operator F already defined or declared.") != std::string::npos);
     // The same module reached twice does not.
     CHECK(
@@ -96,4 +107,37 @@ TEST_CASE("cfg constants and replacements", "[resolve]") {
     REQUIRE(r.errors.empty());
     EvalContext ctx(r.spec);
     CHECK(ctx.evaluate("E") == Value::integer(14));
+}
+
+TEST_CASE("nested modules, LET instances and instance parameters", "[resolve]") {
+    // A nested module sees the definitions before it; `P(v) == INSTANCE Inner` substitutes the
+    // parameter v for Inner's variable v.
+    ModuleSet nested({"---- MODULE M ----\nEXTENDS Naturals\nBase == 10\n"
+                      "---- MODULE Inner ----\nVARIABLE v\nGet == v + Base\n====\n"
+                      "P(v) == INSTANCE Inner\nE == P(5)!Get\n===="});
+    CompileResult r = nested.compile();
+    REQUIRE(r.errors.empty());
+    EvalContext ctx(r.spec);
+    CHECK(ctx.evaluate("E") == Value::integer(15));
+
+    ModuleSet let({"---- MODULE M ----\nEXTENDS Naturals\nCONSTANT K\n"
+                   "E == LET I == INSTANCE A WITH N <- K + 1 IN I!Twice\n====",
+                   "---- MODULE A ----\nEXTENDS Naturals\nCONSTANT N\nTwice == 2 * N\n===="});
+    SpecConfig config;
+    config.constants["K"] = Value::integer(4);
+    CompileResult l = let.compile(config);
+    REQUIRE(l.errors.empty());
+    EvalContext lctx(l.spec);
+    CHECK(lctx.evaluate("E") == Value::integer(10));
+
+    // An unnamed INSTANCE does not replace a definition the module already has.
+    ModuleSet keep({"---- MODULE M ----\nVARIABLE x\nvars == <<x, x>>\nINSTANCE A\n===="
+                    "",
+                    "---- MODULE A ----\nVARIABLE x\nvars == <<x>>\nLen1 == vars\n===="});
+    CompileResult k = keep.compile();
+    REQUIRE(k.errors.empty());
+    EvalContext kctx(k.spec);
+    kctx.set_state({Value::integer(1)});
+    CHECK(kctx.evaluate("vars").to_string() == "<<1, 1>>");
+    CHECK(kctx.evaluate("Len1").to_string() == "<<1>>");
 }
