@@ -17,1184 +17,1080 @@ using ir::Node;
 using ir::NodeKind;
 
 Diagnostic EvalFailure::diagnostic() const {
-  Diagnostic d;
-  d.file = file;
-  d.line = span.begin.line;
-  d.column = span.begin.column;
-  d.message = what();
-  return d;
+    Diagnostic d;
+    d.file = file;
+    d.line = span.begin.line;
+    d.column = span.begin.column;
+    d.message = what();
+    return d;
 }
 
 namespace {
 
 // The slots of one running definition body; see ir.hpp.
 struct Frame {
-  Frame *parent = nullptr;
-  Value *slots = nullptr;
-  // Bit i set: slot i holds the cached value of a zero-argument LET definition
-  // or of a lazy argument, as computed outside any prime.
-  std::uint64_t cached = 0;
-  // Arguments of a user operator are passed unevaluated, as TLC does:
-  // pending[i], when set, is the argument expression of parameter i, to be
-  // evaluated in `caller` when first used (an unused argument is never
-  // evaluated, and `F(a) == a'` primes the argument expression).
-  const Node *const *pending = nullptr;
-  std::uint32_t pending_count = 0;
-  Frame *caller = nullptr;
+    Frame* parent = nullptr;
+    Value* slots = nullptr;
+    // Bit i set: slot i holds the cached value of a zero-argument LET definition or of a lazy
+    // argument, as computed outside any prime.
+    std::uint64_t cached = 0;
+    // Arguments of a user operator are passed unevaluated, as TLC does: pending[i], when set, is
+    // the argument expression of parameter i, to be evaluated in `caller` when first used (an
+    // unused argument is never evaluated, and `F(a) == a'` primes the argument expression).
+    const Node* const* pending = nullptr;
+    std::uint32_t pending_count = 0;
+    Frame* caller = nullptr;
 };
 
 // The argument expressions of a call, for Frame::pending.
 class PendingArgs {
 public:
-  explicit PendingArgs(std::size_t size) {
-    if (size > kInline)
-      heap_.resize(size);
-  }
-  const Node **data() { return heap_.empty() ? inline_ : heap_.data(); }
+    explicit PendingArgs(std::size_t size) {
+        if (size > kInline) heap_.resize(size);
+    }
+    const Node** data() { return heap_.empty() ? inline_ : heap_.data(); }
 
 private:
-  static constexpr std::size_t kInline = 6;
-  const Node *inline_[kInline] = {};
-  std::vector<const Node *> heap_;
+    static constexpr std::size_t kInline = 6;
+    const Node* inline_[kInline] = {};
+    std::vector<const Node*> heap_;
 };
 
 // Slots for a frame: a few inline, more on the heap.
 class FrameStorage {
 public:
-  explicit FrameStorage(std::uint32_t size) {
-    if (size > kInline)
-      heap_.resize(size);
-  }
-  Value *data() { return heap_.empty() ? inline_ : heap_.data(); }
+    explicit FrameStorage(std::uint32_t size) {
+        if (size > kInline) heap_.resize(size);
+    }
+    Value* data() { return heap_.empty() ? inline_ : heap_.data(); }
 
 private:
-  static constexpr std::uint32_t kInline = 6;
-  Value inline_[kInline];
-  std::vector<Value> heap_;
+    static constexpr std::uint32_t kInline = 6;
+    Value inline_[kInline];
+    std::vector<Value> heap_;
 };
 
 // Arguments of a builtin call: a few inline.
 class ArgBuffer {
 public:
-  explicit ArgBuffer(std::size_t size) : size_(size) {
-    if (size > kInline)
-      heap_.resize(size);
-  }
-  Value *data() { return heap_.empty() ? inline_ : heap_.data(); }
-  std::span<const Value> span() { return {data(), size_}; }
+    explicit ArgBuffer(std::size_t size)
+        : size_(size) {
+        if (size > kInline) heap_.resize(size);
+    }
+    Value* data() { return heap_.empty() ? inline_ : heap_.data(); }
+    std::span<const Value> span() { return {data(), size_}; }
 
 private:
-  static constexpr std::size_t kInline = 4;
-  Value inline_[kInline];
-  std::vector<Value> heap_;
-  std::size_t size_;
+    static constexpr std::size_t kInline = 4;
+    Value inline_[kInline];
+    std::vector<Value> heap_;
+    std::size_t size_;
 };
 
 } // namespace
 
 class Evaluator {
 public:
-  explicit Evaluator(EvalContext &ctx)
-      : ctx_(ctx), spec_(*ctx.spec_), ir_(spec_.ir()),
-        stack_base_(stack_position()) {}
+    explicit Evaluator(EvalContext& ctx)
+        : ctx_(ctx)
+        , spec_(*ctx.spec_)
+        , ir_(spec_.ir())
+        , stack_base_(stack_position()) {}
 
-  Value call_definition(std::uint32_t index, Frame *link,
-                        std::span<const Value> args);
+    Value call_definition(std::uint32_t index, Frame* link, std::span<const Value> args);
 
-  [[noreturn]] void fail(const Node &n, const std::string &message) const {
-    throw EvalFailure(message, ir_.files.at(n.file), n.span);
-  }
-
-  // Evaluates `n`; an EvalError without a location gets the location of `n`.
-  Value eval(const Node &n, Frame *f) {
-    try {
-      return eval_node(n, f);
-    } catch (const EvalFailure &) {
-      throw;
-    } catch (const EvalError &e) {
-      fail(n, e.what());
+    [[noreturn]] void fail(const Node& n, const std::string& message) const {
+        throw EvalFailure(message, ir_.files.at(n.file), n.span);
     }
-  }
+
+    // Evaluates `n`; an EvalError without a location gets the location of `n`.
+    Value eval(const Node& n, Frame* f) {
+        try {
+            return eval_node(n, f);
+        } catch (const EvalFailure&) {
+            throw;
+        } catch (const EvalError& e) {
+            fail(n, e.what());
+        }
+    }
 
 private:
-  EvalContext &ctx_;
-  const CompiledSpec &spec_;
-  const ResolvedSpec &ir_;
-  bool primed_ = false;
-  std::vector<Value> at_stack_;
-  std::uint32_t depth_ = 0;
-  const char *stack_base_ = nullptr;
+    EvalContext& ctx_;
+    const CompiledSpec& spec_;
+    const ResolvedSpec& ir_;
+    bool primed_ = false;
+    std::vector<Value> at_stack_;
+    std::uint32_t depth_ = 0;
+    const char* stack_base_ = nullptr;
 
-  static const char *stack_position() {
-    return static_cast<const char *>(__builtin_frame_address(0));
-  }
-  // Counts one more nested call; throws when the depth or the stack budget is
-  // exhausted.
-  void enter_call(const std::string &name) {
-    if (++depth_ > ctx_.limits.max_call_depth ||
-        static_cast<std::size_t>(stack_base_ - stack_position()) >
-            ctx_.limits.stack_budget) {
-      --depth_;
-      throw EvalError(
-          fmt::format("Recursion too deep while evaluating {} (more than {} "
-                      "nested calls, or the stack budget reached).",
-                      name, ctx_.limits.max_call_depth));
+    static const char* stack_position() {
+        return static_cast<const char*>(__builtin_frame_address(0));
     }
-  }
-  struct CallGuard {
-    std::uint32_t &depth;
-    ~CallGuard() { --depth; }
-  };
-
-  Value eval_node(const Node &n, Frame *f);
-
-  static Frame *walk(Frame *f, std::uint32_t hops) {
-    while (hops-- > 0) {
-      if (f == nullptr)
-        throw EvalError("internal error: broken static chain");
-      f = f->parent;
+    // Counts one more nested call; throws when the depth or the stack budget is exhausted.
+    void enter_call(const std::string& name) {
+        if (++depth_ > ctx_.limits.max_call_depth ||
+            static_cast<std::size_t>(stack_base_ - stack_position()) > ctx_.limits.stack_budget) {
+            --depth_;
+            throw EvalError(fmt::format("Recursion too deep while evaluating {} (more than {} "
+                                        "nested calls, or the stack budget reached).",
+                                        name, ctx_.limits.max_call_depth));
+        }
     }
-    return f;
-  }
+    struct CallGuard {
+        std::uint32_t& depth;
+        ~CallGuard() { --depth; }
+    };
 
-  bool as_bool(const Node &n, const Value &v, std::string_view what) const {
-    if (!v.is_bool())
-      fail(n, fmt::format("Attempted to evaluate {} when it was a {}: {}", what,
-                          kind_name(v), v.to_string()));
-    return v.as_bool();
-  }
+    Value eval_node(const Node& n, Frame* f);
 
-  bool eval_bool(const Node &n, Frame *f, std::string_view what) {
-    Value v = eval(n, f);
-    return as_bool(n, v, what);
-  }
-
-  const Definition &definition(std::uint32_t &index, Frame *&link) const {
-    const Definition *d = &ir_.definitions[index];
-    while (d->replaced_by) {
-      index = *d->replaced_by;
-      d = &ir_.definitions[index];
-      link = nullptr;
+    static Frame* walk(Frame* f, std::uint32_t hops) {
+        while (hops-- > 0) {
+            if (f == nullptr) throw EvalError("internal error: broken static chain");
+            f = f->parent;
+        }
+        return f;
     }
-    return *d;
-  }
 
-  Value run_body(const Definition &d, Frame *link, Value *slots,
-                 const Node *const *pending = nullptr,
-                 std::uint32_t pending_count = 0, Frame *caller = nullptr);
-  Value force_argument(Frame *frame, std::uint32_t slot);
-  Value definition_value(const Definition &d, std::uint32_t index, Frame *link);
-  Value call_node(const Node &n, Frame *f);
-  Value call_param(const Node &n, Frame *f);
-  Value call_builtin(const Node &n, Frame *f);
-  Value call_eval_op(const Node &n, Frame *f);
-  Value constant(const Node &n, Frame *f);
-  Value state_variable(const Node &n) const;
-  Value operator_argument(const Node &n, Frame *f);
+    bool as_bool(const Node& n, const Value& v, std::string_view what) const {
+        if (!v.is_bool())
+            fail(n, fmt::format("Attempted to evaluate {} when it was a {}: {}", what, kind_name(v),
+                                v.to_string()));
+        return v.as_bool();
+    }
 
-  // Binders.
-  void bind(const ir::Bound &b, const Value &element, Frame *f, const Node &at);
-  template <typename Fn>
-  bool for_each_binding(const Node &n, Frame *f, std::span<const Value> sets,
-                        std::size_t i, Fn &&fn);
-  std::vector<Value> bound_sets(const Node &n, Frame *f);
-  Value quantifier(const Node &n, Frame *f, bool forall);
-  Value choose(const Node &n, Frame *f);
-  Value set_filter(const Node &n, Frame *f);
-  Value set_map(const Node &n, Frame *f);
+    bool eval_bool(const Node& n, Frame* f, std::string_view what) {
+        Value v = eval(n, f);
+        return as_bool(n, v, what);
+    }
 
-  // Functions.
-  Value function_value(const Node &fc, Frame *f);
-  Value constructor_domain(const Node &fc, std::span<const Value> sets);
-  void bind_domain_element(const Node &fc, const Value &element, Frame *f);
-  Value apply_constructor(const Node &fc, Frame *f, const Value &arg);
-  Value function_application(const Node &n, Frame *f);
-  Value except(const Node &n, Frame *f);
-  Value except_path(const ir::ExceptClause &clause, std::size_t step,
-                    const Value &fn, Frame *f, const Node &at);
-  bool member(const Value &element, const Node &set, Frame *f);
+    const Definition& definition(std::uint32_t& index, Frame*& link) const {
+        const Definition* d = &ir_.definitions[index];
+        while (d->replaced_by) {
+            index = *d->replaced_by;
+            d = &ir_.definitions[index];
+            link = nullptr;
+        }
+        return *d;
+    }
 
-  Value unchanged(const Node &n, Frame *f);
+    Value run_body(const Definition& d, Frame* link, Value* slots,
+                   const Node* const* pending = nullptr, std::uint32_t pending_count = 0,
+                   Frame* caller = nullptr);
+    Value force_argument(Frame* frame, std::uint32_t slot);
+    Value definition_value(const Definition& d, std::uint32_t index, Frame* link);
+    Value call_node(const Node& n, Frame* f);
+    Value call_param(const Node& n, Frame* f);
+    Value call_builtin(const Node& n, Frame* f);
+    Value call_eval_op(const Node& n, Frame* f);
+    Value constant(const Node& n, Frame* f);
+    Value state_variable(const Node& n) const;
+    Value operator_argument(const Node& n, Frame* f);
 
-  friend class DefinitionOperator;
+    // Binders.
+    void bind(const ir::Bound& b, const Value& element, Frame* f, const Node& at);
+    template <typename Fn>
+    bool for_each_binding(const Node& n, Frame* f, std::span<const Value> sets, std::size_t i,
+                          Fn&& fn);
+    std::vector<Value> bound_sets(const Node& n, Frame* f);
+    Value quantifier(const Node& n, Frame* f, bool forall);
+    Value choose(const Node& n, Frame* f);
+    Value set_filter(const Node& n, Frame* f);
+    Value set_map(const Node& n, Frame* f);
+
+    // Functions.
+    Value function_value(const Node& fc, Frame* f);
+    Value constructor_domain(const Node& fc, std::span<const Value> sets);
+    void bind_domain_element(const Node& fc, const Value& element, Frame* f);
+    Value apply_constructor(const Node& fc, Frame* f, const Value& arg);
+    Value function_application(const Node& n, Frame* f);
+    Value except(const Node& n, Frame* f);
+    Value except_path(const ir::ExceptClause& clause, std::size_t step, const Value& fn, Frame* f,
+                      const Node& at);
+    bool member(const Value& element, const Node& set, Frame* f);
+
+    Value unchanged(const Node& n, Frame* f);
+
+    friend class DefinitionOperator;
 };
 
 namespace {
 
-// A user definition (or LAMBDA) passed as an operator argument. It refers to
-// the frame it was made in, so it is valid only while that frame runs: TLA+
-// cannot store operators in values.
+// A user definition (or LAMBDA) passed as an operator argument. It refers to the frame it was
+// made in, so it is valid only while that frame runs: TLA+ cannot store operators in values.
 class DefinitionOperator final : public Operator {
 public:
-  DefinitionOperator(Evaluator &evaluator, std::uint32_t index,
-                     const Definition &d, Frame *link)
-      : evaluator_(evaluator), index_(index), definition_(d), link_(link) {}
-  Value call(std::span<const Value> args) const override;
-  std::size_t arity() const override { return definition_.arity(); }
-  std::string name() const override { return definition_.name; }
+    DefinitionOperator(Evaluator& evaluator, std::uint32_t index, const Definition& d, Frame* link)
+        : evaluator_(evaluator)
+        , index_(index)
+        , definition_(d)
+        , link_(link) {}
+    Value call(std::span<const Value> args) const override;
+    std::size_t arity() const override { return definition_.arity(); }
+    std::string name() const override { return definition_.name; }
 
 private:
-  Evaluator &evaluator_;
-  std::uint32_t index_;
-  const Definition &definition_;
-  Frame *link_;
+    Evaluator& evaluator_;
+    std::uint32_t index_;
+    const Definition& definition_;
+    Frame* link_;
 };
 
 class BuiltinOperator final : public Operator {
 public:
-  BuiltinOperator(const Builtin &b, const EvalOptions &options)
-      : builtin_(b), options_(options) {}
-  Value call(std::span<const Value> args) const override {
-    if (builtin_.arity != kVariadic &&
-        args.size() != static_cast<std::size_t>(builtin_.arity))
-      throw EvalError(fmt::format("The operator {} requires {} arguments.",
-                                  builtin_.name, builtin_.arity));
-    return builtin_.fn(args, options_);
-  }
-  std::size_t arity() const override {
-    return builtin_.arity == kVariadic
-               ? 0
-               : static_cast<std::size_t>(builtin_.arity);
-  }
-  std::string name() const override { return std::string(builtin_.name); }
+    BuiltinOperator(const Builtin& b, const EvalOptions& options)
+        : builtin_(b)
+        , options_(options) {}
+    Value call(std::span<const Value> args) const override {
+        if (builtin_.arity != kVariadic && args.size() != static_cast<std::size_t>(builtin_.arity))
+            throw EvalError(fmt::format("The operator {} requires {} arguments.", builtin_.name,
+                                        builtin_.arity));
+        return builtin_.fn(args, options_);
+    }
+    std::size_t arity() const override {
+        return builtin_.arity == kVariadic ? 0 : static_cast<std::size_t>(builtin_.arity);
+    }
+    std::string name() const override { return std::string(builtin_.name); }
 
 private:
-  const Builtin &builtin_;
-  const EvalOptions &options_;
+    const Builtin& builtin_;
+    const EvalOptions& options_;
 };
 
 } // namespace
 
 Value DefinitionOperator::call(std::span<const Value> args) const {
-  if (args.size() != definition_.arity())
-    throw EvalError(
-        fmt::format("The operator {} requires {} arguments, but was given {}.",
-                    definition_.name, definition_.arity(), args.size()));
-  return evaluator_.call_definition(index_, link_, args);
+    if (args.size() != definition_.arity())
+        throw EvalError(fmt::format("The operator {} requires {} arguments, but was given {}.",
+                                    definition_.name, definition_.arity(), args.size()));
+    return evaluator_.call_definition(index_, link_, args);
 }
 
 // ---- Calls ----
 
-Value Evaluator::run_body(const Definition &d, Frame *link, Value *slots,
-                          const Node *const *pending,
-                          std::uint32_t pending_count, Frame *caller) {
-  if (!d.body)
-    throw EvalError(fmt::format(
-        "The operator {} is declared RECURSIVE but never defined.", d.name));
-  enter_call(d.name);
-  CallGuard guard{depth_};
-  Frame frame{link, slots, 0, pending, pending_count, caller};
-  Value v = eval(*d.body, &frame);
-  if (ctx_.trace)
-    ctx_.trace(d, v);
-  return v;
+Value Evaluator::run_body(const Definition& d, Frame* link, Value* slots,
+                          const Node* const* pending, std::uint32_t pending_count, Frame* caller) {
+    if (!d.body)
+        throw EvalError(
+            fmt::format("The operator {} is declared RECURSIVE but never defined.", d.name));
+    enter_call(d.name);
+    CallGuard guard{depth_};
+    Frame frame{link, slots, 0, pending, pending_count, caller};
+    Value v = eval(*d.body, &frame);
+    if (ctx_.trace) ctx_.trace(d, v);
+    return v;
 }
 
-Value Evaluator::definition_value(const Definition &d, std::uint32_t index,
-                                  Frame *link) {
-  const bool let_cache =
-      d.let_cache_slot && *d.let_cache_slot < 64 && link != nullptr;
-  if (let_cache && !primed_ && (link->cached >> *d.let_cache_slot & 1u))
-    return link->slots[*d.let_cache_slot];
-  const bool constant_cache =
-      d.constant_level && d.level == 0 && !d.let_cache_slot;
-  if (constant_cache && ctx_.constant_cache_[index])
-    return *ctx_.constant_cache_[index];
-  FrameStorage storage(d.frame_size);
-  Value v;
-  if (d.is_function) {
-    Frame frame{link, storage.data(), 0};
-    v = function_value(*d.body, &frame);
-  } else {
-    v = run_body(d, link, storage.data());
-  }
-  if (let_cache && !primed_) {
-    link->slots[*d.let_cache_slot] = v;
-    link->cached |= std::uint64_t{1} << *d.let_cache_slot;
-  }
-  if (constant_cache)
-    ctx_.constant_cache_[index] = v;
-  return v;
-}
-
-Value Evaluator::call_definition(std::uint32_t index, Frame *link,
-                                 std::span<const Value> args) {
-  const Definition &d = definition(index, link);
-  if (d.arity() == 0)
-    return definition_value(d, index, link);
-  FrameStorage storage(d.frame_size);
-  Value *slots = storage.data();
-  std::copy(args.begin(), args.end(), slots);
-  return run_body(d, link, slots);
-}
-
-Value Evaluator::call_node(const Node &n, Frame *f) {
-  std::uint32_t index = n.index;
-  Frame *link = nullptr;
-  Frame instance_frame;
-  FrameStorage instance_slots(n.count);
-  if (n.count > 0) {
-    // P(a)!Op: P's frame holds the instance arguments.
-    for (std::uint32_t i = 0; i < n.count; ++i)
-      instance_slots.data()[i] = eval(n.kids[i], f);
-    instance_frame.slots = instance_slots.data();
-    link = &instance_frame;
-  } else {
-    link = walk(f, n.hops);
-  }
-  const Definition &d = definition(index, link);
-  if (d.arity() == 0)
-    return definition_value(d, index, link);
-  FrameStorage storage(d.frame_size);
-  Value *slots = storage.data();
-  const std::size_t arity = n.kids.size() - n.count;
-  PendingArgs pending(arity);
-  bool any_pending = false;
-  for (std::size_t i = 0; i < arity; ++i) {
-    const Node &arg = n.kids[n.count + i];
-    // Literals, operator arguments and `@` are taken at once; the rest when
-    // used.
-    if (i >= 64 || arg.kind == NodeKind::Literal ||
-        arg.kind == NodeKind::OperatorArg || arg.kind == NodeKind::ExceptAt) {
-      slots[i] = eval(arg, f);
+Value Evaluator::definition_value(const Definition& d, std::uint32_t index, Frame* link) {
+    const bool let_cache = d.let_cache_slot && *d.let_cache_slot < 64 && link != nullptr;
+    if (let_cache && !primed_ && (link->cached >> *d.let_cache_slot & 1u))
+        return link->slots[*d.let_cache_slot];
+    const bool constant_cache = d.constant_level && d.level == 0 && !d.let_cache_slot;
+    if (constant_cache && ctx_.constant_cache_[index]) return *ctx_.constant_cache_[index];
+    FrameStorage storage(d.frame_size);
+    Value v;
+    if (d.is_function) {
+        Frame frame{link, storage.data(), 0};
+        v = function_value(*d.body, &frame);
     } else {
-      pending.data()[i] = &arg;
-      any_pending = true;
+        v = run_body(d, link, storage.data());
     }
-  }
-  if (!any_pending)
+    if (let_cache && !primed_) {
+        link->slots[*d.let_cache_slot] = v;
+        link->cached |= std::uint64_t{1} << *d.let_cache_slot;
+    }
+    if (constant_cache) ctx_.constant_cache_[index] = v;
+    return v;
+}
+
+Value Evaluator::call_definition(std::uint32_t index, Frame* link, std::span<const Value> args) {
+    const Definition& d = definition(index, link);
+    if (d.arity() == 0) return definition_value(d, index, link);
+    FrameStorage storage(d.frame_size);
+    Value* slots = storage.data();
+    std::copy(args.begin(), args.end(), slots);
     return run_body(d, link, slots);
-  return run_body(d, link, slots, pending.data(),
-                  static_cast<std::uint32_t>(arity), f);
 }
 
-Value Evaluator::force_argument(Frame *frame, std::uint32_t slot) {
-  const std::uint64_t bit = std::uint64_t{1} << slot;
-  if (!primed_ && (frame->cached & bit))
-    return frame->slots[slot];
-  Value v = eval(*frame->pending[slot], frame->caller);
-  if (!primed_) {
-    frame->slots[slot] = v;
-    frame->cached |= bit;
-  }
-  return v;
-}
-
-Value Evaluator::call_param(const Node &n, Frame *f) {
-  const Value &op = walk(f, n.hops)->slots[n.index];
-  ArgBuffer args(n.kids.size());
-  for (std::size_t i = 0; i < n.kids.size(); ++i)
-    args.data()[i] = eval(n.kids[i], f);
-  const Operator &o = op.as_operator();
-  if (o.arity() != n.kids.size())
-    fail(n,
-         fmt::format(
-             "The operator argument {} takes {} arguments, but was given {}.",
-             n.text, o.arity(), n.kids.size()));
-  return o.call(args.span());
-}
-
-Value Evaluator::call_builtin(const Node &n, Frame *f) {
-  ArgBuffer args(n.kids.size());
-  for (std::size_t i = 0; i < n.kids.size(); ++i)
-    args.data()[i] = eval(n.kids[i], f);
-  return n.builtin->fn(args.span(), ctx_.options);
-}
-
-Value Evaluator::operator_argument(const Node &n, Frame *f) {
-  switch (static_cast<ir::OperatorArgKind>(n.flags)) {
-  case ir::OperatorArgKind::Definition: {
+Value Evaluator::call_node(const Node& n, Frame* f) {
     std::uint32_t index = n.index;
-    Frame *link = walk(f, n.hops);
-    const Definition &d = definition(index, link);
-    return Value::op(
-        std::make_shared<DefinitionOperator>(*this, index, d, link));
-  }
-  case ir::OperatorArgKind::Builtin:
-    return Value::op(
-        std::make_shared<BuiltinOperator>(*n.builtin, ctx_.options));
-  case ir::OperatorArgKind::Param:
-    return walk(f, n.hops)->slots[n.index];
-  case ir::OperatorArgKind::Lambda:
-    break;
-  }
-  fail(n, "internal error: unknown operator argument");
+    Frame* link = nullptr;
+    Frame instance_frame;
+    FrameStorage instance_slots(n.count);
+    if (n.count > 0) {
+        // P(a)!Op: P's frame holds the instance arguments.
+        for (std::uint32_t i = 0; i < n.count; ++i)
+            instance_slots.data()[i] = eval(n.kids[i], f);
+        instance_frame.slots = instance_slots.data();
+        link = &instance_frame;
+    } else {
+        link = walk(f, n.hops);
+    }
+    const Definition& d = definition(index, link);
+    if (d.arity() == 0) return definition_value(d, index, link);
+    FrameStorage storage(d.frame_size);
+    Value* slots = storage.data();
+    const std::size_t arity = n.kids.size() - n.count;
+    PendingArgs pending(arity);
+    bool any_pending = false;
+    for (std::size_t i = 0; i < arity; ++i) {
+        const Node& arg = n.kids[n.count + i];
+        // Literals, operator arguments and `@` are taken at once; the rest when used.
+        if (i >= 64 || arg.kind == NodeKind::Literal || arg.kind == NodeKind::OperatorArg ||
+            arg.kind == NodeKind::ExceptAt) {
+            slots[i] = eval(arg, f);
+        } else {
+            pending.data()[i] = &arg;
+            any_pending = true;
+        }
+    }
+    if (!any_pending) return run_body(d, link, slots);
+    return run_body(d, link, slots, pending.data(), static_cast<std::uint32_t>(arity), f);
 }
 
-Value Evaluator::constant(const Node &n, Frame *f) {
-  const ir::ConstantInfo &info = ir_.constants[n.index];
-  if (auto d = spec_.constant_definition(n.index)) {
+Value Evaluator::force_argument(Frame* frame, std::uint32_t slot) {
+    const std::uint64_t bit = std::uint64_t{1} << slot;
+    if (!primed_ && (frame->cached & bit)) return frame->slots[slot];
+    Value v = eval(*frame->pending[slot], frame->caller);
+    if (!primed_) {
+        frame->slots[slot] = v;
+        frame->cached |= bit;
+    }
+    return v;
+}
+
+Value Evaluator::call_param(const Node& n, Frame* f) {
+    const Value& op = walk(f, n.hops)->slots[n.index];
     ArgBuffer args(n.kids.size());
     for (std::size_t i = 0; i < n.kids.size(); ++i)
-      args.data()[i] = eval(n.kids[i], f);
-    return call_definition(*d, nullptr, args.span());
-  }
-  if (const Value *v = spec_.constant_value(n.index)) {
-    if (!n.kids.empty())
-      fail(n, fmt::format("The constant {} is not an operator.", info.name));
-    return *v;
-  }
-  fail(n, fmt::format(
-              "The constant {} has no value (assign it in the configuration).",
-              info.name));
+        args.data()[i] = eval(n.kids[i], f);
+    const Operator& o = op.as_operator();
+    if (o.arity() != n.kids.size())
+        fail(n, fmt::format("The operator argument {} takes {} arguments, but was given {}.",
+                            n.text, o.arity(), n.kids.size()));
+    return o.call(args.span());
 }
 
-Value Evaluator::state_variable(const Node &n) const {
-  const std::string &name = ir_.variables[n.index].name;
-  if (!ctx_.has_state_)
+Value Evaluator::call_builtin(const Node& n, Frame* f) {
+    ArgBuffer args(n.kids.size());
+    for (std::size_t i = 0; i < n.kids.size(); ++i)
+        args.data()[i] = eval(n.kids[i], f);
+    return n.builtin->fn(args.span(), ctx_.options);
+}
+
+Value Evaluator::operator_argument(const Node& n, Frame* f) {
+    switch (static_cast<ir::OperatorArgKind>(n.flags)) {
+    case ir::OperatorArgKind::Definition: {
+        std::uint32_t index = n.index;
+        Frame* link = walk(f, n.hops);
+        const Definition& d = definition(index, link);
+        return Value::op(std::make_shared<DefinitionOperator>(*this, index, d, link));
+    }
+    case ir::OperatorArgKind::Builtin:
+        return Value::op(std::make_shared<BuiltinOperator>(*n.builtin, ctx_.options));
+    case ir::OperatorArgKind::Param:
+        return walk(f, n.hops)->slots[n.index];
+    case ir::OperatorArgKind::Lambda:
+        break;
+    }
+    fail(n, "internal error: unknown operator argument");
+}
+
+Value Evaluator::constant(const Node& n, Frame* f) {
+    const ir::ConstantInfo& info = ir_.constants[n.index];
+    if (auto d = spec_.constant_definition(n.index)) {
+        ArgBuffer args(n.kids.size());
+        for (std::size_t i = 0; i < n.kids.size(); ++i)
+            args.data()[i] = eval(n.kids[i], f);
+        return call_definition(*d, nullptr, args.span());
+    }
+    if (const Value* v = spec_.constant_value(n.index)) {
+        if (!n.kids.empty()) fail(n, fmt::format("The constant {} is not an operator.", info.name));
+        return *v;
+    }
     fail(n,
-         fmt::format("The variable {} has no value: no state is given.", name));
-  if (primed_) {
-    if (n.index >= ctx_.next_.size() || !ctx_.next_[n.index])
-      fail(n, fmt::format("{}' is not bound.", name));
-    return *ctx_.next_[n.index];
-  }
-  if (n.index >= ctx_.state_.size())
-    fail(n, fmt::format("The variable {} has no value in the state.", name));
-  return ctx_.state_[n.index];
+         fmt::format("The constant {} has no value (assign it in the configuration).", info.name));
+}
+
+Value Evaluator::state_variable(const Node& n) const {
+    const std::string& name = ir_.variables[n.index].name;
+    if (!ctx_.has_state_)
+        fail(n, fmt::format("The variable {} has no value: no state is given.", name));
+    if (primed_) {
+        if (n.index >= ctx_.next_.size() || !ctx_.next_[n.index])
+            fail(n, fmt::format("{}' is not bound.", name));
+        return *ctx_.next_[n.index];
+    }
+    if (n.index >= ctx_.state_.size())
+        fail(n, fmt::format("The variable {} has no value in the state.", name));
+    return ctx_.state_[n.index];
 }
 
 // ---- Binders ----
 
-void Evaluator::bind(const ir::Bound &b, const Value &element, Frame *f,
-                     const Node &at) {
-  if (!b.tuple) {
-    for (std::uint32_t slot : b.slots)
-      f->slots[slot] = element;
-    return;
-  }
-  if (!element.is_sequence() || element.size() != b.slots.size())
-    fail(at, fmt::format("Attempted to bind a tuple of {} variables to {}",
-                         b.slots.size(), element.to_string()));
-  auto items = element.items();
-  for (std::size_t i = 0; i < b.slots.size(); ++i)
-    f->slots[b.slots[i]] = items[i];
+void Evaluator::bind(const ir::Bound& b, const Value& element, Frame* f, const Node& at) {
+    if (!b.tuple) {
+        for (std::uint32_t slot : b.slots)
+            f->slots[slot] = element;
+        return;
+    }
+    if (!element.is_sequence() || element.size() != b.slots.size())
+        fail(at, fmt::format("Attempted to bind a tuple of {} variables to {}", b.slots.size(),
+                             element.to_string()));
+    auto items = element.items();
+    for (std::size_t i = 0; i < b.slots.size(); ++i)
+        f->slots[b.slots[i]] = items[i];
 }
 
-std::vector<Value> Evaluator::bound_sets(const Node &n, Frame *f) {
-  std::vector<Value> sets;
-  sets.reserve(n.bounds.size());
-  for (const auto &b : n.bounds) {
-    if (!b.set)
-      fail(n, "TLC cannot evaluate an unbounded quantifier or CHOOSE (x "
-              "without \\in S).");
-    Value s = eval(*b.set, f);
-    if (!s.is_set())
-      fail(*b.set,
-           fmt::format("Attempted to enumerate a value that is not a set: {}",
-                       s.to_string()));
-    sets.push_back(std::move(s));
-  }
-  return sets;
+std::vector<Value> Evaluator::bound_sets(const Node& n, Frame* f) {
+    std::vector<Value> sets;
+    sets.reserve(n.bounds.size());
+    for (const auto& b : n.bounds) {
+        if (!b.set)
+            fail(n, "TLC cannot evaluate an unbounded quantifier or CHOOSE (x without \\in S).");
+        Value s = eval(*b.set, f);
+        if (!s.is_set())
+            fail(*b.set, fmt::format("Attempted to enumerate a value that is not a set: {}",
+                                     s.to_string()));
+        sets.push_back(std::move(s));
+    }
+    return sets;
 }
 
-// Calls fn() for every assignment of the binders from `i` on; stops when fn
-// returns false. `x, y \in S` binds x and y independently, each ranging over S.
+// Calls fn() for every assignment of the binders from `i` on; stops when fn returns false.
+// `x, y \in S` binds x and y independently, each ranging over S.
 template <typename Fn>
-bool Evaluator::for_each_binding(const Node &n, Frame *f,
-                                 std::span<const Value> sets, std::size_t i,
-                                 Fn &&fn) {
-  if (i == n.bounds.size())
-    return fn();
-  const ir::Bound &b = n.bounds[i];
-  if (b.tuple || b.slots.size() == 1) {
-    bool go_on = true;
-    sets[i].for_each_element([&](const Value &e) {
-      bind(b, e, f, n);
-      go_on = for_each_binding(n, f, sets, i + 1, fn);
-      return go_on;
+bool Evaluator::for_each_binding(const Node& n, Frame* f, std::span<const Value> sets,
+                                 std::size_t i, Fn&& fn) {
+    if (i == n.bounds.size()) return fn();
+    const ir::Bound& b = n.bounds[i];
+    if (b.tuple || b.slots.size() == 1) {
+        bool go_on = true;
+        sets[i].for_each_element([&](const Value& e) {
+            bind(b, e, f, n);
+            go_on = for_each_binding(n, f, sets, i + 1, fn);
+            return go_on;
+        });
+        return go_on;
+    }
+    // Several names over one set: nested loops, one per name.
+    std::function<bool(std::size_t)> name_loop = [&](std::size_t k) -> bool {
+        if (k == b.slots.size()) return for_each_binding(n, f, sets, i + 1, fn);
+        bool go_on = true;
+        sets[i].for_each_element([&](const Value& e) {
+            f->slots[b.slots[k]] = e;
+            go_on = name_loop(k + 1);
+            return go_on;
+        });
+        return go_on;
+    };
+    return name_loop(0);
+}
+
+Value Evaluator::quantifier(const Node& n, Frame* f, bool forall) {
+    std::vector<Value> sets = bound_sets(n, f);
+    bool result = forall;
+    for_each_binding(n, f, sets, 0, [&] {
+        bool b = eval_bool(n.kids[0], f, forall ? "the body of \\A" : "the body of \\E");
+        if (b != forall) {
+            result = !forall;
+            return false;
+        }
+        return true;
     });
-    return go_on;
-  }
-  // Several names over one set: nested loops, one per name.
-  std::function<bool(std::size_t)> name_loop = [&](std::size_t k) -> bool {
-    if (k == b.slots.size())
-      return for_each_binding(n, f, sets, i + 1, fn);
-    bool go_on = true;
-    sets[i].for_each_element([&](const Value &e) {
-      f->slots[b.slots[k]] = e;
-      go_on = name_loop(k + 1);
-      return go_on;
+    return Value::boolean(result);
+}
+
+Value Evaluator::choose(const Node& n, Frame* f) {
+    std::vector<Value> sets = bound_sets(n, f);
+    std::optional<Value> found;
+    const ir::Bound& b = n.bounds[0];
+    sets[0].for_each_element([&](const Value& e) {
+        bind(b, e, f, n);
+        if (eval_bool(n.kids[0], f, "the body of CHOOSE")) {
+            found = e;
+            return false;
+        }
+        return true;
     });
-    return go_on;
-  };
-  return name_loop(0);
+    if (!found)
+        fail(n, "Attempted to compute the value of an expression of form CHOOSE x \\in S: P, but "
+                "no element of S satisfied P.");
+    return *found;
 }
 
-Value Evaluator::quantifier(const Node &n, Frame *f, bool forall) {
-  std::vector<Value> sets = bound_sets(n, f);
-  bool result = forall;
-  for_each_binding(n, f, sets, 0, [&] {
-    bool b =
-        eval_bool(n.kids[0], f, forall ? "the body of \\A" : "the body of \\E");
-    if (b != forall) {
-      result = !forall;
-      return false;
+Value Evaluator::set_filter(const Node& n, Frame* f) {
+    std::vector<Value> sets = bound_sets(n, f);
+    std::vector<Value> kept;
+    const ir::Bound& b = n.bounds[0];
+    sets[0].for_each_element([&](const Value& e) {
+        bind(b, e, f, n);
+        if (eval_bool(n.kids[0], f, "the condition of a set filter")) kept.push_back(e);
+        return true;
+    });
+    return Value::set(std::move(kept));
+}
+
+Value Evaluator::set_map(const Node& n, Frame* f) {
+    std::vector<Value> sets = bound_sets(n, f);
+    std::vector<Value> images;
+    for_each_binding(n, f, sets, 0, [&] {
+        images.push_back(eval(n.kids[0], f));
+        return true;
+    });
+    return Value::set(std::move(images));
+}
+
+bool Evaluator::member(const Value& element, const Node& set, Frame* f) {
+    // {x \in S : P} is answered point-wise, as TLC does (P is evaluated for `element` only).
+    const Node* filter = nullptr;
+    Frame* filter_frame = f;
+    FrameStorage storage(0);
+    Frame def_frame;
+    if (set.kind == NodeKind::SetFilter) {
+        filter = &set;
+    } else if (set.kind == NodeKind::CallDef && set.kids.empty() && set.count == 0) {
+        std::uint32_t index = set.index;
+        Frame* link = walk(f, set.hops);
+        const Definition& d = definition(index, link);
+        if (d.arity() == 0 && !d.is_function && d.body && d.body->kind == NodeKind::SetFilter &&
+            !(d.constant_level && ctx_.constant_cache_[index])) {
+            storage = FrameStorage(d.frame_size);
+            def_frame = Frame{link, storage.data(), 0};
+            filter = d.body.get();
+            filter_frame = &def_frame;
+        }
     }
-    return true;
-  });
-  return Value::boolean(result);
-}
-
-Value Evaluator::choose(const Node &n, Frame *f) {
-  std::vector<Value> sets = bound_sets(n, f);
-  std::optional<Value> found;
-  const ir::Bound &b = n.bounds[0];
-  sets[0].for_each_element([&](const Value &e) {
-    bind(b, e, f, n);
-    if (eval_bool(n.kids[0], f, "the body of CHOOSE")) {
-      found = e;
-      return false;
+    if (filter != nullptr) {
+        std::vector<Value> sets = bound_sets(*filter, filter_frame);
+        if (!sets[0].contains(element)) return false;
+        bind(filter->bounds[0], element, filter_frame, *filter);
+        return eval_bool(filter->kids[0], filter_frame, "the condition of a set filter");
     }
-    return true;
-  });
-  if (!found)
-    fail(n, "Attempted to compute the value of an expression of form CHOOSE x "
-            "\\in S: P, but "
-            "no element of S satisfied P.");
-  return *found;
-}
-
-Value Evaluator::set_filter(const Node &n, Frame *f) {
-  std::vector<Value> sets = bound_sets(n, f);
-  std::vector<Value> kept;
-  const ir::Bound &b = n.bounds[0];
-  sets[0].for_each_element([&](const Value &e) {
-    bind(b, e, f, n);
-    if (eval_bool(n.kids[0], f, "the condition of a set filter"))
-      kept.push_back(e);
-    return true;
-  });
-  return Value::set(std::move(kept));
-}
-
-Value Evaluator::set_map(const Node &n, Frame *f) {
-  std::vector<Value> sets = bound_sets(n, f);
-  std::vector<Value> images;
-  for_each_binding(n, f, sets, 0, [&] {
-    images.push_back(eval(n.kids[0], f));
-    return true;
-  });
-  return Value::set(std::move(images));
-}
-
-bool Evaluator::member(const Value &element, const Node &set, Frame *f) {
-  // {x \in S : P} is answered point-wise, as TLC does (P is evaluated for
-  // `element` only).
-  const Node *filter = nullptr;
-  Frame *filter_frame = f;
-  FrameStorage storage(0);
-  Frame def_frame;
-  if (set.kind == NodeKind::SetFilter) {
-    filter = &set;
-  } else if (set.kind == NodeKind::CallDef && set.kids.empty() &&
-             set.count == 0) {
-    std::uint32_t index = set.index;
-    Frame *link = walk(f, set.hops);
-    const Definition &d = definition(index, link);
-    if (d.arity() == 0 && !d.is_function && d.body &&
-        d.body->kind == NodeKind::SetFilter &&
-        !(d.constant_level && ctx_.constant_cache_[index])) {
-      storage = FrameStorage(d.frame_size);
-      def_frame = Frame{link, storage.data(), 0};
-      filter = d.body.get();
-      filter_frame = &def_frame;
-    }
-  }
-  if (filter != nullptr) {
-    std::vector<Value> sets = bound_sets(*filter, filter_frame);
-    if (!sets[0].contains(element))
-      return false;
-    bind(filter->bounds[0], element, filter_frame, *filter);
-    return eval_bool(filter->kids[0], filter_frame,
-                     "the condition of a set filter");
-  }
-  Value s = eval(set, f);
-  if (!s.is_set())
-    fail(set,
-         fmt::format(
-             "Attempted to check if the value {} is an element of {}, which is "
-             "not a set.",
-             element.to_string(), s.to_string()));
-  return s.contains(element);
+    Value s = eval(set, f);
+    if (!s.is_set())
+        fail(set, fmt::format("Attempted to check if the value {} is an element of {}, which is "
+                              "not a set.",
+                              element.to_string(), s.to_string()));
+    return s.contains(element);
 }
 
 // ---- Functions ----
 
 namespace {
-std::size_t domain_components(const Node &fc) {
-  std::size_t count = 0;
-  for (const auto &b : fc.bounds)
-    count += b.tuple ? 1 : b.slots.size();
-  return count;
+std::size_t domain_components(const Node& fc) {
+    std::size_t count = 0;
+    for (const auto& b : fc.bounds)
+        count += b.tuple ? 1 : b.slots.size();
+    return count;
 }
 } // namespace
 
-void Evaluator::bind_domain_element(const Node &fc, const Value &element,
-                                    Frame *f) {
-  if (domain_components(fc) == 1) {
-    bind(fc.bounds[0], element, f, fc);
-    return;
-  }
-  auto parts = element.items();
-  std::size_t k = 0;
-  for (const auto &b : fc.bounds) {
-    if (b.tuple) {
-      bind(b, parts[k++], f, fc);
-    } else {
-      for (std::uint32_t slot : b.slots)
-        f->slots[slot] = parts[k++];
+void Evaluator::bind_domain_element(const Node& fc, const Value& element, Frame* f) {
+    if (domain_components(fc) == 1) {
+        bind(fc.bounds[0], element, f, fc);
+        return;
     }
-  }
-}
-
-Value Evaluator::constructor_domain(const Node &fc,
-                                    std::span<const Value> sets) {
-  if (domain_components(fc) == 1)
-    return sets[0];
-  std::vector<Value> factors;
-  for (std::size_t i = 0; i < fc.bounds.size(); ++i) {
-    const std::size_t copies =
-        fc.bounds[i].tuple ? 1 : fc.bounds[i].slots.size();
-    for (std::size_t k = 0; k < copies; ++k)
-      factors.push_back(sets[i]);
-  }
-  return Value::product(std::move(factors));
-}
-
-Value Evaluator::function_value(const Node &fc, Frame *f) {
-  std::vector<Value> sets = bound_sets(fc, f);
-  Value domain = constructor_domain(fc, sets);
-  if (!domain.is_finite_set())
-    fail(fc,
-         fmt::format(
-             "A function over the infinite domain {} can only be applied, not "
-             "used as a whole value.",
-             domain.to_string()));
-  std::vector<Value> images;
-  images.reserve(static_cast<std::size_t>(domain.cardinality()));
-  for (const Value &e : domain.enumerate()) {
-    bind_domain_element(fc, e, f);
-    images.push_back(eval(fc.kids[0], f));
-  }
-  return Value::function(domain, std::move(images));
-}
-
-// `[x \in S |-> e][a]`: only the point `a` is computed, as TLC's lazy functions
-// do.
-Value Evaluator::apply_constructor(const Node &fc, Frame *f, const Value &arg) {
-  std::vector<Value> sets = bound_sets(fc, f);
-  auto out_of_domain = [&] {
-    fail(fc,
-         fmt::format(
-             "Attempted to apply function to argument {}, which is not in the "
-             "domain of the function.",
-             arg.to_string()));
-  };
-  const std::size_t components = domain_components(fc);
-  if (components == 1) {
-    if (!sets[0].contains(arg))
-      out_of_domain();
-  } else {
-    if (!arg.is_sequence() || arg.size() != components)
-      out_of_domain();
-    auto parts = arg.items();
+    auto parts = element.items();
     std::size_t k = 0;
+    for (const auto& b : fc.bounds) {
+        if (b.tuple) {
+            bind(b, parts[k++], f, fc);
+        } else {
+            for (std::uint32_t slot : b.slots)
+                f->slots[slot] = parts[k++];
+        }
+    }
+}
+
+Value Evaluator::constructor_domain(const Node& fc, std::span<const Value> sets) {
+    if (domain_components(fc) == 1) return sets[0];
+    std::vector<Value> factors;
     for (std::size_t i = 0; i < fc.bounds.size(); ++i) {
-      const std::size_t copies =
-          fc.bounds[i].tuple ? 1 : fc.bounds[i].slots.size();
-      for (std::size_t c = 0; c < copies; ++c)
-        if (!sets[i].contains(parts[k++]))
-          out_of_domain();
+        const std::size_t copies = fc.bounds[i].tuple ? 1 : fc.bounds[i].slots.size();
+        for (std::size_t k = 0; k < copies; ++k)
+            factors.push_back(sets[i]);
     }
-  }
-  bind_domain_element(fc, arg, f);
-  return eval(fc.kids[0], f);
+    return Value::product(std::move(factors));
 }
 
-Value Evaluator::function_application(const Node &n, Frame *f) {
-  const Node &fn = n.kids[0];
-  Value arg;
-  if (n.kids.size() == 2) {
-    arg = eval(n.kids[1], f);
-  } else {
-    std::vector<Value> parts;
-    for (std::size_t i = 1; i < n.kids.size(); ++i)
-      parts.push_back(eval(n.kids[i], f));
-    arg = Value::tuple(std::move(parts));
-  }
-  if (fn.kind == NodeKind::FunCons)
-    return apply_constructor(fn, f, arg);
-  if (fn.kind == NodeKind::CallDef && fn.kids.empty() && fn.count == 0) {
-    std::uint32_t index = fn.index;
-    Frame *link = walk(f, fn.hops);
-    const Definition &d = definition(index, link);
-    const bool cached =
-        (d.constant_level && d.level == 0 && ctx_.constant_cache_[index]) ||
-        (d.let_cache_slot && *d.let_cache_slot < 64 && link != nullptr &&
-         (link->cached >> *d.let_cache_slot & 1u));
-    if (d.arity() == 0 && d.body && d.body->kind == NodeKind::FunCons &&
-        !cached) {
-      FrameStorage storage(d.frame_size);
-      Frame frame{link, storage.data(), 0};
-      enter_call(d.name);
-      CallGuard guard{depth_};
-      return apply_constructor(*d.body, &frame, arg);
+Value Evaluator::function_value(const Node& fc, Frame* f) {
+    std::vector<Value> sets = bound_sets(fc, f);
+    Value domain = constructor_domain(fc, sets);
+    if (!domain.is_finite_set())
+        fail(fc, fmt::format("A function over the infinite domain {} can only be applied, not "
+                             "used as a whole value.",
+                             domain.to_string()));
+    std::vector<Value> images;
+    images.reserve(static_cast<std::size_t>(domain.cardinality()));
+    for (const Value& e : domain.enumerate()) {
+        bind_domain_element(fc, e, f);
+        images.push_back(eval(fc.kids[0], f));
     }
-  }
-  Value fv = eval(fn, f);
-  if (!fv.is_function())
-    fail(n,
-         fmt::format(
-             "Attempted to apply {} to an argument, but it is not a function.",
-             fv.to_string()));
-  return fv.apply(arg);
+    return Value::function(domain, std::move(images));
 }
 
-Value Evaluator::except_path(const ir::ExceptClause &clause, std::size_t step,
-                             const Value &fn, Frame *f, const Node &at) {
-  const ir::ExceptStep &s = clause.path[step];
-  Value key = s.is_field ? s.field : eval(*s.index, f);
-  if (!fn.is_function())
-    fail(at, fmt::format(
-                 "Attempted to apply EXCEPT to {}, which is not a function.",
-                 fn.to_string()));
-  const Value *old = fn.find(key);
-  if (old == nullptr) {
-    // TLC: a key outside the domain leaves the function as it is, but a key
-    // that cannot be compared with the domain's elements is an error.
-    (void)fn.domain().contains(key);
+// `[x \in S |-> e][a]`: only the point `a` is computed, as TLC's lazy functions do.
+Value Evaluator::apply_constructor(const Node& fc, Frame* f, const Value& arg) {
+    std::vector<Value> sets = bound_sets(fc, f);
+    auto out_of_domain = [&] {
+        fail(fc, fmt::format("Attempted to apply function to argument {}, which is not in the "
+                             "domain of the function.",
+                             arg.to_string()));
+    };
+    const std::size_t components = domain_components(fc);
+    if (components == 1) {
+        if (!sets[0].contains(arg)) out_of_domain();
+    } else {
+        if (!arg.is_sequence() || arg.size() != components) out_of_domain();
+        auto parts = arg.items();
+        std::size_t k = 0;
+        for (std::size_t i = 0; i < fc.bounds.size(); ++i) {
+            const std::size_t copies = fc.bounds[i].tuple ? 1 : fc.bounds[i].slots.size();
+            for (std::size_t c = 0; c < copies; ++c)
+                if (!sets[i].contains(parts[k++])) out_of_domain();
+        }
+    }
+    bind_domain_element(fc, arg, f);
+    return eval(fc.kids[0], f);
+}
+
+Value Evaluator::function_application(const Node& n, Frame* f) {
+    const Node& fn = n.kids[0];
+    Value arg;
+    if (n.kids.size() == 2) {
+        arg = eval(n.kids[1], f);
+    } else {
+        std::vector<Value> parts;
+        for (std::size_t i = 1; i < n.kids.size(); ++i)
+            parts.push_back(eval(n.kids[i], f));
+        arg = Value::tuple(std::move(parts));
+    }
+    if (fn.kind == NodeKind::FunCons) return apply_constructor(fn, f, arg);
+    if (fn.kind == NodeKind::CallDef && fn.kids.empty() && fn.count == 0) {
+        std::uint32_t index = fn.index;
+        Frame* link = walk(f, fn.hops);
+        const Definition& d = definition(index, link);
+        const bool cached = (d.constant_level && d.level == 0 && ctx_.constant_cache_[index]) ||
+                            (d.let_cache_slot && *d.let_cache_slot < 64 && link != nullptr &&
+                             (link->cached >> *d.let_cache_slot & 1u));
+        if (d.arity() == 0 && d.body && d.body->kind == NodeKind::FunCons && !cached) {
+            FrameStorage storage(d.frame_size);
+            Frame frame{link, storage.data(), 0};
+            enter_call(d.name);
+            CallGuard guard{depth_};
+            return apply_constructor(*d.body, &frame, arg);
+        }
+    }
+    Value fv = eval(fn, f);
+    if (!fv.is_function())
+        fail(n, fmt::format("Attempted to apply {} to an argument, but it is not a function.",
+                            fv.to_string()));
+    return fv.apply(arg);
+}
+
+Value Evaluator::except_path(const ir::ExceptClause& clause, std::size_t step, const Value& fn,
+                             Frame* f, const Node& at) {
+    const ir::ExceptStep& s = clause.path[step];
+    Value key = s.is_field ? s.field : eval(*s.index, f);
+    if (!fn.is_function())
+        fail(at, fmt::format("Attempted to apply EXCEPT to {}, which is not a function.",
+                             fn.to_string()));
+    const Value* old = fn.find(key);
+    if (old == nullptr) {
+        // TLC: a key outside the domain leaves the function as it is, but a key that cannot be
+        // compared with the domain's elements is an error.
+        (void)fn.domain().contains(key);
+        return fn;
+    }
+    Value updated;
+    if (step + 1 == clause.path.size()) {
+        at_stack_.push_back(*old);
+        struct Pop {
+            std::vector<Value>& stack;
+            ~Pop() { stack.pop_back(); }
+        } pop{at_stack_};
+        updated = eval(*clause.value, f);
+    } else {
+        updated = except_path(clause, step + 1, *old, f, at);
+    }
+    return fn.with_updated(key, std::move(updated));
+}
+
+Value Evaluator::except(const Node& n, Frame* f) {
+    Value fn = eval(n.kids[0], f);
+    for (const auto& clause : n.clauses)
+        fn = except_path(clause, 0, fn, f, n);
     return fn;
-  }
-  Value updated;
-  if (step + 1 == clause.path.size()) {
-    at_stack_.push_back(*old);
-    struct Pop {
-      std::vector<Value> &stack;
-      ~Pop() { stack.pop_back(); }
-    } pop{at_stack_};
-    updated = eval(*clause.value, f);
-  } else {
-    updated = except_path(clause, step + 1, *old, f, at);
-  }
-  return fn.with_updated(key, std::move(updated));
 }
 
-Value Evaluator::except(const Node &n, Frame *f) {
-  Value fn = eval(n.kids[0], f);
-  for (const auto &clause : n.clauses)
-    fn = except_path(clause, 0, fn, f, n);
-  return fn;
-}
-
-Value Evaluator::unchanged(const Node &n, Frame *f) {
-  Value now = eval(n, f);
-  const bool saved = primed_;
-  primed_ = true;
-  Value next;
-  try {
-    next = eval(n, f);
-  } catch (...) {
+Value Evaluator::unchanged(const Node& n, Frame* f) {
+    Value now = eval(n, f);
+    const bool saved = primed_;
+    primed_ = true;
+    Value next;
+    try {
+        next = eval(n, f);
+    } catch (...) {
+        primed_ = saved;
+        throw;
+    }
     primed_ = saved;
-    throw;
-  }
-  primed_ = saved;
-  return Value::boolean(equals(now, next));
+    return Value::boolean(equals(now, next));
 }
 
 // ---- The switch ----
 
-Value Evaluator::eval_node(const Node &n, Frame *f) {
-  switch (n.kind) {
-  case NodeKind::Literal:
-    return n.value;
-  case NodeKind::Slot: {
-    Frame *target = walk(f, n.hops);
-    if (n.index < target->pending_count && target->pending[n.index])
-      return force_argument(target, n.index);
-    return target->slots[n.index];
-  }
-  case NodeKind::Constant:
-    return constant(n, f);
-  case NodeKind::StateVar:
-    return state_variable(n);
-  case NodeKind::OperatorArg:
-    return operator_argument(n, f);
-  case NodeKind::ExceptAt:
-    if (at_stack_.empty())
-      fail(n, "`@' used outside an EXCEPT clause.");
-    return at_stack_.back();
+Value Evaluator::eval_node(const Node& n, Frame* f) {
+    switch (n.kind) {
+    case NodeKind::Literal:
+        return n.value;
+    case NodeKind::Slot: {
+        Frame* target = walk(f, n.hops);
+        if (n.index < target->pending_count && target->pending[n.index])
+            return force_argument(target, n.index);
+        return target->slots[n.index];
+    }
+    case NodeKind::Constant:
+        return constant(n, f);
+    case NodeKind::StateVar:
+        return state_variable(n);
+    case NodeKind::OperatorArg:
+        return operator_argument(n, f);
+    case NodeKind::ExceptAt:
+        if (at_stack_.empty()) fail(n, "`@' used outside an EXCEPT clause.");
+        return at_stack_.back();
 
-  case NodeKind::CallDef:
-    return call_node(n, f);
-  case NodeKind::CallBuiltin:
-    return call_builtin(n, f);
-  case NodeKind::CallParam:
-    return call_param(n, f);
-  case NodeKind::CallEvalOp:
-    return call_eval_op(n, f);
+    case NodeKind::CallDef:
+        return call_node(n, f);
+    case NodeKind::CallBuiltin:
+        return call_builtin(n, f);
+    case NodeKind::CallParam:
+        return call_param(n, f);
+    case NodeKind::CallEvalOp:
+        return call_eval_op(n, f);
 
-  case NodeKind::And:
-    for (const Node &k : n.kids)
-      if (!eval_bool(k, f, "a conjunct of /\\"))
-        return Value::boolean(false);
-    return Value::boolean(true);
-  case NodeKind::Or:
-    for (const Node &k : n.kids)
-      if (eval_bool(k, f, "a disjunct of \\/"))
+    case NodeKind::And:
+        for (const Node& k : n.kids)
+            if (!eval_bool(k, f, "a conjunct of /\\")) return Value::boolean(false);
         return Value::boolean(true);
-    return Value::boolean(false);
-  case NodeKind::Not:
-    return Value::boolean(!eval_bool(n.kids[0], f, "the operand of ~"));
-  case NodeKind::Implies:
-    if (!eval_bool(n.kids[0], f, "the left side of =>"))
-      return Value::boolean(true);
-    return Value::boolean(eval_bool(n.kids[1], f, "the right side of =>"));
-  case NodeKind::Equiv: {
-    bool a = eval_bool(n.kids[0], f, "the left side of <=>");
-    bool b = eval_bool(n.kids[1], f, "the right side of <=>");
-    return Value::boolean(a == b);
-  }
-  case NodeKind::If:
-    return eval_bool(n.kids[0], f, "the condition of IF") ? eval(n.kids[1], f)
-                                                          : eval(n.kids[2], f);
-  case NodeKind::Case: {
-    const std::size_t arms = n.flags ? n.kids.size() - 1 : n.kids.size();
-    for (std::size_t i = 0; i < arms; i += 2)
-      if (eval_bool(n.kids[i], f, "a CASE guard"))
-        return eval(n.kids[i + 1], f);
-    if (n.flags)
-      return eval(n.kids.back(), f);
-    fail(n, "Attempted to evaluate a CASE with no conditions true.");
-  }
-  case NodeKind::Eq: {
-    Value a = eval(n.kids[0], f);
-    Value b = eval(n.kids[1], f);
-    return Value::boolean(equals(a, b));
-  }
-  case NodeKind::Neq: {
-    Value a = eval(n.kids[0], f);
-    Value b = eval(n.kids[1], f);
-    return Value::boolean(!equals(a, b));
-  }
-  case NodeKind::In: {
-    Value e = eval(n.kids[0], f);
-    return Value::boolean(member(e, n.kids[1], f));
-  }
-  case NodeKind::NotIn: {
-    Value e = eval(n.kids[0], f);
-    return Value::boolean(!member(e, n.kids[1], f));
-  }
-  case NodeKind::Let:
-    if (n.count > 0 && n.index < 64) {
-      const std::uint32_t end = std::min<std::uint32_t>(n.index + n.count, 64);
-      for (std::uint32_t s = n.index; s < end; ++s)
-        f->cached &= ~(std::uint64_t{1} << s);
+    case NodeKind::Or:
+        for (const Node& k : n.kids)
+            if (eval_bool(k, f, "a disjunct of \\/")) return Value::boolean(true);
+        return Value::boolean(false);
+    case NodeKind::Not:
+        return Value::boolean(!eval_bool(n.kids[0], f, "the operand of ~"));
+    case NodeKind::Implies:
+        if (!eval_bool(n.kids[0], f, "the left side of =>")) return Value::boolean(true);
+        return Value::boolean(eval_bool(n.kids[1], f, "the right side of =>"));
+    case NodeKind::Equiv: {
+        bool a = eval_bool(n.kids[0], f, "the left side of <=>");
+        bool b = eval_bool(n.kids[1], f, "the right side of <=>");
+        return Value::boolean(a == b);
     }
-    return eval(n.kids[0], f);
-
-  case NodeKind::Forall:
-    return quantifier(n, f, true);
-  case NodeKind::Exists:
-    return quantifier(n, f, false);
-  case NodeKind::Choose:
-    return choose(n, f);
-  case NodeKind::SetFilter:
-    return set_filter(n, f);
-  case NodeKind::SetMap:
-    return set_map(n, f);
-  case NodeKind::FunCons:
-    return function_value(n, f);
-
-  case NodeKind::SetEnum: {
-    std::vector<Value> elements;
-    elements.reserve(n.kids.size());
-    for (const Node &k : n.kids)
-      elements.push_back(eval(k, f));
-    return Value::set(std::move(elements));
-  }
-  case NodeKind::Tuple: {
-    std::vector<Value> items;
-    items.reserve(n.kids.size());
-    for (const Node &k : n.kids)
-      items.push_back(eval(k, f));
-    return Value::tuple(std::move(items));
-  }
-  case NodeKind::RecordCons:
-  case NodeKind::RecordSet: {
-    std::vector<std::pair<std::string, Value>> fields;
-    fields.reserve(n.kids.size());
-    for (std::size_t i = 0; i < n.kids.size(); ++i)
-      fields.emplace_back(n.fields[i], eval(n.kids[i], f));
-    return n.kind == NodeKind::RecordCons
-               ? Value::record(std::move(fields))
-               : Value::record_set(std::move(fields));
-  }
-  case NodeKind::FunSet: {
-    Value domain = eval(n.kids[0], f);
-    Value range = eval(n.kids[1], f);
-    return Value::function_set(domain, range);
-  }
-  case NodeKind::FunApp:
-    return function_application(n, f);
-  case NodeKind::ConstructorDomain: {
-    std::vector<Value> sets = bound_sets(n.kids[0], f);
-    return constructor_domain(n.kids[0], sets);
-  }
-  case NodeKind::Dot: {
-    Value r = eval(n.kids[0], f);
-    if (!r.is_function())
-      fail(n, fmt::format(
-                  "Attempted to access field {} of {}, which is not a record.",
-                  n.fields[0], r.to_string()));
-    if (const Value *v = r.field(n.fields[0]))
-      return *v;
-    return r.apply(n.value);
-  }
-  case NodeKind::Except:
-    return except(n, f);
-
-  case NodeKind::Prime: {
-    const bool saved = primed_;
-    primed_ = true;
-    try {
-      Value v = eval(n.kids[0], f);
-      primed_ = saved;
-      return v;
-    } catch (...) {
-      primed_ = saved;
-      throw;
+    case NodeKind::If:
+        return eval_bool(n.kids[0], f, "the condition of IF") ? eval(n.kids[1], f)
+                                                              : eval(n.kids[2], f);
+    case NodeKind::Case: {
+        const std::size_t arms = n.flags ? n.kids.size() - 1 : n.kids.size();
+        for (std::size_t i = 0; i < arms; i += 2)
+            if (eval_bool(n.kids[i], f, "a CASE guard")) return eval(n.kids[i + 1], f);
+        if (n.flags) return eval(n.kids.back(), f);
+        fail(n, "Attempted to evaluate a CASE with no conditions true.");
     }
-  }
-  case NodeKind::Unchanged:
-    return unchanged(n.kids[0], f);
-  case NodeKind::ActionBox:
-    if (eval_bool(n.kids[0], f, "the action of [A]_v"))
-      return Value::boolean(true);
-    return unchanged(n.kids[1], f);
-  case NodeKind::ActionAngle:
-    if (!eval_bool(n.kids[0], f, "the action of <<A>>_v"))
-      return Value::boolean(false);
-    return Value::boolean(!unchanged(n.kids[1], f).as_bool());
-  case NodeKind::Enabled:
-    fail(n, "ENABLED cannot be evaluated yet.");
-  case NodeKind::Cdot:
-    fail(n, "The action composition \\cdot cannot be evaluated yet.");
-  case NodeKind::Temporal:
-    fail(n,
-         fmt::format("The temporal operator {} cannot be evaluated on states.",
-                     n.text));
-  }
-  fail(n, "internal error: unknown node");
+    case NodeKind::Eq: {
+        Value a = eval(n.kids[0], f);
+        Value b = eval(n.kids[1], f);
+        return Value::boolean(equals(a, b));
+    }
+    case NodeKind::Neq: {
+        Value a = eval(n.kids[0], f);
+        Value b = eval(n.kids[1], f);
+        return Value::boolean(!equals(a, b));
+    }
+    case NodeKind::In: {
+        Value e = eval(n.kids[0], f);
+        return Value::boolean(member(e, n.kids[1], f));
+    }
+    case NodeKind::NotIn: {
+        Value e = eval(n.kids[0], f);
+        return Value::boolean(!member(e, n.kids[1], f));
+    }
+    case NodeKind::Let:
+        if (n.count > 0 && n.index < 64) {
+            const std::uint32_t end = std::min<std::uint32_t>(n.index + n.count, 64);
+            for (std::uint32_t s = n.index; s < end; ++s)
+                f->cached &= ~(std::uint64_t{1} << s);
+        }
+        return eval(n.kids[0], f);
+
+    case NodeKind::Forall:
+        return quantifier(n, f, true);
+    case NodeKind::Exists:
+        return quantifier(n, f, false);
+    case NodeKind::Choose:
+        return choose(n, f);
+    case NodeKind::SetFilter:
+        return set_filter(n, f);
+    case NodeKind::SetMap:
+        return set_map(n, f);
+    case NodeKind::FunCons:
+        return function_value(n, f);
+
+    case NodeKind::SetEnum: {
+        std::vector<Value> elements;
+        elements.reserve(n.kids.size());
+        for (const Node& k : n.kids)
+            elements.push_back(eval(k, f));
+        return Value::set(std::move(elements));
+    }
+    case NodeKind::Tuple: {
+        std::vector<Value> items;
+        items.reserve(n.kids.size());
+        for (const Node& k : n.kids)
+            items.push_back(eval(k, f));
+        return Value::tuple(std::move(items));
+    }
+    case NodeKind::RecordCons:
+    case NodeKind::RecordSet: {
+        std::vector<std::pair<std::string, Value>> fields;
+        fields.reserve(n.kids.size());
+        for (std::size_t i = 0; i < n.kids.size(); ++i)
+            fields.emplace_back(n.fields[i], eval(n.kids[i], f));
+        return n.kind == NodeKind::RecordCons ? Value::record(std::move(fields))
+                                              : Value::record_set(std::move(fields));
+    }
+    case NodeKind::FunSet: {
+        Value domain = eval(n.kids[0], f);
+        Value range = eval(n.kids[1], f);
+        return Value::function_set(domain, range);
+    }
+    case NodeKind::FunApp:
+        return function_application(n, f);
+    case NodeKind::ConstructorDomain: {
+        std::vector<Value> sets = bound_sets(n.kids[0], f);
+        return constructor_domain(n.kids[0], sets);
+    }
+    case NodeKind::Dot: {
+        Value r = eval(n.kids[0], f);
+        if (!r.is_function())
+            fail(n, fmt::format("Attempted to access field {} of {}, which is not a record.",
+                                n.fields[0], r.to_string()));
+        if (const Value* v = r.field(n.fields[0])) return *v;
+        return r.apply(n.value);
+    }
+    case NodeKind::Except:
+        return except(n, f);
+
+    case NodeKind::Prime: {
+        const bool saved = primed_;
+        primed_ = true;
+        try {
+            Value v = eval(n.kids[0], f);
+            primed_ = saved;
+            return v;
+        } catch (...) {
+            primed_ = saved;
+            throw;
+        }
+    }
+    case NodeKind::Unchanged:
+        return unchanged(n.kids[0], f);
+    case NodeKind::ActionBox:
+        if (eval_bool(n.kids[0], f, "the action of [A]_v")) return Value::boolean(true);
+        return unchanged(n.kids[1], f);
+    case NodeKind::ActionAngle:
+        if (!eval_bool(n.kids[0], f, "the action of <<A>>_v")) return Value::boolean(false);
+        return Value::boolean(!unchanged(n.kids[1], f).as_bool());
+    case NodeKind::Enabled:
+        fail(n, "ENABLED cannot be evaluated yet.");
+    case NodeKind::Cdot:
+        fail(n, "The action composition \\cdot cannot be evaluated yet.");
+    case NodeKind::Temporal:
+        fail(n, fmt::format("The temporal operator {} cannot be evaluated on states.", n.text));
+    }
+    fail(n, "internal error: unknown node");
 }
 
 // ---- TLC's operators that need the context ----
 
-Value Evaluator::call_eval_op(const Node &n, Frame *f) {
-  ArgBuffer buffer(n.kids.size());
-  for (std::size_t i = 0; i < n.kids.size(); ++i)
-    buffer.data()[i] = eval(n.kids[i], f);
-  std::span<const Value> args = buffer.span();
-  switch (static_cast<ir::EvalOp>(n.index)) {
-  case ir::EvalOp::TLCGet: {
-    const Value &key = args[0];
-    if (key.is_int()) {
-      auto it = ctx_.registers_.find(key.as_int());
-      if (it == ctx_.registers_.end())
-        fail(n, fmt::format("TLCGet({}): the register has not been set.",
-                            key.as_int()));
-      return it->second;
+Value Evaluator::call_eval_op(const Node& n, Frame* f) {
+    ArgBuffer buffer(n.kids.size());
+    for (std::size_t i = 0; i < n.kids.size(); ++i)
+        buffer.data()[i] = eval(n.kids[i], f);
+    std::span<const Value> args = buffer.span();
+    switch (static_cast<ir::EvalOp>(n.index)) {
+    case ir::EvalOp::TLCGet: {
+        const Value& key = args[0];
+        if (key.is_int()) {
+            auto it = ctx_.registers_.find(key.as_int());
+            if (it == ctx_.registers_.end())
+                fail(n, fmt::format("TLCGet({}): the register has not been set.", key.as_int()));
+            return it->second;
+        }
+        if (key.is_string() && key.as_string() == "level") {
+            if (!ctx_.level) fail(n, "TLCGet(\"level\") is not known in this evaluation.");
+            return Value::integer(*ctx_.level);
+        }
+        fail(n, fmt::format("TLCGet({}) is not supported.", key.to_string()));
     }
-    if (key.is_string() && key.as_string() == "level") {
-      if (!ctx_.level)
-        fail(n, "TLCGet(\"level\") is not known in this evaluation.");
-      return Value::integer(*ctx_.level);
+    case ir::EvalOp::TLCSet: {
+        if (!args[0].is_int())
+            fail(n, fmt::format("TLCSet({}, ...) is not supported: only integer registers are.",
+                                args[0].to_string()));
+        ctx_.registers_[args[0].as_int()] = args[1];
+        return Value::boolean(true);
     }
-    fail(n, fmt::format("TLCGet({}) is not supported.", key.to_string()));
-  }
-  case ir::EvalOp::TLCSet: {
-    if (!args[0].is_int())
-      fail(n,
-           fmt::format(
-               "TLCSet({}, ...) is not supported: only integer registers are.",
-               args[0].to_string()));
-    ctx_.registers_[args[0].as_int()] = args[1];
-    return Value::boolean(true);
-  }
-  case ir::EvalOp::Print:
-    if (ctx_.options.print_sink)
-      ctx_.options.print_sink(args[0]);
-    return args[1];
-  case ir::EvalOp::PrintT:
-    if (ctx_.options.print_sink)
-      ctx_.options.print_sink(args[0]);
-    return Value::boolean(true);
-  case ir::EvalOp::Assert:
-    if (!as_bool(n.kids[0], args[0], "the first argument of Assert"))
-      fail(n, fmt::format(
-                  "The first argument of Assert evaluated to FALSE; the second "
-                  "argument was: {}",
-                  args[1].is_string() ? std::string(args[1].as_string())
-                                      : args[1].to_string()));
-    return Value::boolean(true);
-  case ir::EvalOp::JavaTime: {
-    auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
-                  std::chrono::system_clock::now().time_since_epoch())
-                  .count();
-    return Value::integer(ms & 0x7fffffff);
-  }
-  case ir::EvalOp::RandomElement: {
-    const Value &s = args[0];
-    if (!s.is_set() || !s.is_finite_set())
-      fail(n, fmt::format("RandomElement needs a finite set, not {}.",
-                          s.to_string()));
-    auto elements = s.enumerate();
-    if (elements.empty())
-      fail(n, "RandomElement of the empty set.");
-    if (!ctx_.random_seeded_) {
-      ctx_.random_.seed(ctx_.random_seed);
-      ctx_.random_seeded_ = true;
+    case ir::EvalOp::Print:
+        if (ctx_.options.print_sink) ctx_.options.print_sink(args[0]);
+        return args[1];
+    case ir::EvalOp::PrintT:
+        if (ctx_.options.print_sink) ctx_.options.print_sink(args[0]);
+        return Value::boolean(true);
+    case ir::EvalOp::Assert:
+        if (!as_bool(n.kids[0], args[0], "the first argument of Assert"))
+            fail(n, fmt::format("The first argument of Assert evaluated to FALSE; the second "
+                                "argument was: {}",
+                                args[1].is_string() ? std::string(args[1].as_string())
+                                                    : args[1].to_string()));
+        return Value::boolean(true);
+    case ir::EvalOp::JavaTime: {
+        auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                      std::chrono::system_clock::now().time_since_epoch())
+                      .count();
+        return Value::integer(ms & 0x7fffffff);
     }
-    return elements[ctx_.random_() % elements.size()];
-  }
-  case ir::EvalOp::TLCEval:
-    return args[0];
-  case ir::EvalOp::Any:
-    return Value::any();
-  case ir::EvalOp::IOEnv: {
-    std::vector<std::pair<std::string, Value>> fields;
-    for (const auto &[name, value] : ctx_.environment)
-      fields.emplace_back(name, Value::string(value));
-    if (fields.empty())
-      return Value::function_from_pairs({});
-    return Value::record(std::move(fields));
-  }
-  case ir::EvalOp::Atoi: {
-    if (!args[0].is_string())
-      fail(n, fmt::format("atoi needs a string, not {}.", args[0].to_string()));
-    std::string_view text = args[0].as_string();
-    std::size_t digits =
-        text.size() > 0 && (text[0] == '-' || text[0] == '+') ? 1 : 0;
-    if (digits == text.size() ||
-        text.find_first_not_of("0123456789", digits) != std::string_view::npos)
-      fail(n, fmt::format("atoi: {} is not an integer.", args[0].to_string()));
-    Value v =
-        Value::integer_from_decimal(text[0] == '+' ? text.substr(1) : text);
-    if (ctx_.options.int_mode == IntMode::Tlc32 &&
-        (v.is_big_int() || v.as_int() > INT32_MAX || v.as_int() < INT32_MIN))
-      fail(n, fmt::format("atoi: {} does not fit in 32 bits.",
-                          args[0].to_string()));
-    return v;
-  }
-  case ir::EvalOp::ZeroPadN: {
-    if (!args[0].is_int() || !args[1].is_int())
-      fail(n, "zeroPadN needs two integers.");
-    std::string digits = std::to_string(args[0].as_int());
-    const std::int64_t width = args[1].as_int();
-    if (static_cast<std::int64_t>(digits.size()) < width)
-      digits.insert(0, static_cast<std::size_t>(width) - digits.size(), '0');
-    return Value::string(digits);
-  }
-  case ir::EvalOp::TLCModelValue:
-    if (!args[0].is_string())
-      fail(n, fmt::format("TLCModelValue needs a string, not {}.",
-                          args[0].to_string()));
-    return Value::model_value(args[0].as_string());
-  case ir::EvalOp::AssertEq:
-    if (!equals(args[0], args[1]))
-      fail(n, fmt::format("AssertEq: {} is not equal to {}.",
-                          args[0].to_string(), args[1].to_string()));
-    return Value::boolean(true);
-  case ir::EvalOp::TLCCache:
-    return args[0];
-  case ir::EvalOp::TLCGetOrDefault: {
-    if (args[0].is_int())
-      if (auto it = ctx_.registers_.find(args[0].as_int());
-          it != ctx_.registers_.end())
-        return it->second;
-    return args[1];
-  }
-  case ir::EvalOp::PickSuccessor:
-    return Value::boolean(
-        as_bool(n.kids[0], args[0], "the argument of PickSuccessor"));
-  case ir::EvalOp::Unsupported:
-    fail(n,
-         fmt::format(
-             "{} is not supported by tlatv (it runs processes, writes files or "
-             "needs TLC's model checker).",
-             n.text));
-  case ir::EvalOp::JsonDeserialize:
-  case ir::EvalOp::NdJsonDeserialize: {
-    if (!ctx_.allow_file_access)
-      fail(n,
-           fmt::format("{} reads a file, which this evaluation does not allow.",
-                       n.text));
-    if (!args[0].is_string())
-      fail(n, fmt::format("{} needs a file name, not {}.", n.text,
-                          args[0].to_string()));
-    const bool nd =
-        static_cast<ir::EvalOp>(n.index) == ir::EvalOp::NdJsonDeserialize;
-    return nd ? read_ndjson_file(args[0].as_string())
-              : read_json_file(args[0].as_string());
-  }
-  }
-  fail(n, "internal error: unknown TLC operator");
+    case ir::EvalOp::RandomElement: {
+        const Value& s = args[0];
+        if (!s.is_set() || !s.is_finite_set())
+            fail(n, fmt::format("RandomElement needs a finite set, not {}.", s.to_string()));
+        auto elements = s.enumerate();
+        if (elements.empty()) fail(n, "RandomElement of the empty set.");
+        if (!ctx_.random_seeded_) {
+            ctx_.random_.seed(ctx_.random_seed);
+            ctx_.random_seeded_ = true;
+        }
+        return elements[ctx_.random_() % elements.size()];
+    }
+    case ir::EvalOp::TLCEval:
+        return args[0];
+    case ir::EvalOp::Any:
+        return Value::any();
+    case ir::EvalOp::IOEnv: {
+        std::vector<std::pair<std::string, Value>> fields;
+        for (const auto& [name, value] : ctx_.environment)
+            fields.emplace_back(name, Value::string(value));
+        if (fields.empty()) return Value::function_from_pairs({});
+        return Value::record(std::move(fields));
+    }
+    case ir::EvalOp::Atoi: {
+        if (!args[0].is_string())
+            fail(n, fmt::format("atoi needs a string, not {}.", args[0].to_string()));
+        std::string_view text = args[0].as_string();
+        std::size_t digits = text.size() > 0 && (text[0] == '-' || text[0] == '+') ? 1 : 0;
+        if (digits == text.size() ||
+            text.find_first_not_of("0123456789", digits) != std::string_view::npos)
+            fail(n, fmt::format("atoi: {} is not an integer.", args[0].to_string()));
+        Value v = Value::integer_from_decimal(text[0] == '+' ? text.substr(1) : text);
+        if (ctx_.options.int_mode == IntMode::Tlc32 &&
+            (v.is_big_int() || v.as_int() > INT32_MAX || v.as_int() < INT32_MIN))
+            fail(n, fmt::format("atoi: {} does not fit in 32 bits.", args[0].to_string()));
+        return v;
+    }
+    case ir::EvalOp::ZeroPadN: {
+        if (!args[0].is_int() || !args[1].is_int()) fail(n, "zeroPadN needs two integers.");
+        std::string digits = std::to_string(args[0].as_int());
+        const std::int64_t width = args[1].as_int();
+        if (static_cast<std::int64_t>(digits.size()) < width)
+            digits.insert(0, static_cast<std::size_t>(width) - digits.size(), '0');
+        return Value::string(digits);
+    }
+    case ir::EvalOp::TLCModelValue:
+        if (!args[0].is_string())
+            fail(n, fmt::format("TLCModelValue needs a string, not {}.", args[0].to_string()));
+        return Value::model_value(args[0].as_string());
+    case ir::EvalOp::AssertEq:
+        if (!equals(args[0], args[1]))
+            fail(n, fmt::format("AssertEq: {} is not equal to {}.", args[0].to_string(),
+                                args[1].to_string()));
+        return Value::boolean(true);
+    case ir::EvalOp::TLCCache:
+        return args[0];
+    case ir::EvalOp::TLCGetOrDefault: {
+        if (args[0].is_int())
+            if (auto it = ctx_.registers_.find(args[0].as_int()); it != ctx_.registers_.end())
+                return it->second;
+        return args[1];
+    }
+    case ir::EvalOp::PickSuccessor:
+        return Value::boolean(as_bool(n.kids[0], args[0], "the argument of PickSuccessor"));
+    case ir::EvalOp::Unsupported:
+        fail(n, fmt::format("{} is not supported by tlatv (it runs processes, writes files or "
+                            "needs TLC's model checker).",
+                            n.text));
+    case ir::EvalOp::JsonDeserialize:
+    case ir::EvalOp::NdJsonDeserialize: {
+        if (!ctx_.allow_file_access)
+            fail(n, fmt::format("{} reads a file, which this evaluation does not allow.", n.text));
+        if (!args[0].is_string())
+            fail(n, fmt::format("{} needs a file name, not {}.", n.text, args[0].to_string()));
+        const bool nd = static_cast<ir::EvalOp>(n.index) == ir::EvalOp::NdJsonDeserialize;
+        return nd ? read_ndjson_file(args[0].as_string()) : read_json_file(args[0].as_string());
+    }
+    }
+    fail(n, "internal error: unknown TLC operator");
 }
 
 // ---- EvalContext ----
 
 EvalContext::EvalContext(std::shared_ptr<const CompiledSpec> spec)
     : spec_(std::move(spec)) {
-  options.int_mode = spec_->int_mode();
-  constant_cache_.resize(spec_->ir().definitions.size());
+    options.int_mode = spec_->int_mode();
+    constant_cache_.resize(spec_->ir().definitions.size());
 }
 
 EvalContext::~EvalContext() = default;
 
 void EvalContext::set_state(std::vector<Value> state) {
-  state_ = std::move(state);
-  has_state_ = true;
+    state_ = std::move(state);
+    has_state_ = true;
 }
 
 void EvalContext::set_next_state(std::vector<std::optional<Value>> next) {
-  next_ = std::move(next);
+    next_ = std::move(next);
 }
 
 void EvalContext::clear_states() {
-  state_.clear();
-  next_.clear();
-  has_state_ = false;
+    state_.clear();
+    next_.clear();
+    has_state_ = false;
 }
 
-Value EvalContext::evaluate(std::string_view definition,
-                            std::span<const Value> args) {
-  auto index = spec_->find_definition(definition);
-  if (!index)
-    throw EvalFailure(fmt::format("Unknown definition {} in module {}.",
-                                  definition, spec_->root_module()),
-                      "", ast::Span{});
-  return evaluate(*index, args);
+Value EvalContext::evaluate(std::string_view definition, std::span<const Value> args) {
+    auto index = spec_->find_definition(definition);
+    if (!index)
+        throw EvalFailure(
+            fmt::format("Unknown definition {} in module {}.", definition, spec_->root_module()),
+            "", ast::Span{});
+    return evaluate(*index, args);
 }
 
 Value EvalContext::evaluate(std::uint32_t index, std::span<const Value> args) {
-  const Definition &d = spec_->definition(index);
-  auto located = [&](const std::string &message) {
-    const auto &files = spec_->ir().files;
-    return EvalFailure(
-        message, d.file < files.size() ? files[d.file] : std::string(), d.span);
-  };
-  if (args.size() != d.arity())
-    throw located(
-        fmt::format("The operator {} requires {} arguments, but was given {}.",
-                    d.name, d.arity(), args.size()));
-  Evaluator evaluator(*this);
-  try {
-    return evaluator.call_definition(index, nullptr, args);
-  } catch (const EvalFailure &) {
-    throw;
-  } catch (const EvalError &e) {
-    throw located(e.what());
-  }
+    const Definition& d = spec_->definition(index);
+    auto located = [&](const std::string& message) {
+        const auto& files = spec_->ir().files;
+        return EvalFailure(message, d.file < files.size() ? files[d.file] : std::string(), d.span);
+    };
+    if (args.size() != d.arity())
+        throw located(fmt::format("The operator {} requires {} arguments, but was given {}.",
+                                  d.name, d.arity(), args.size()));
+    Evaluator evaluator(*this);
+    try {
+        return evaluator.call_definition(index, nullptr, args);
+    } catch (const EvalFailure&) {
+        throw;
+    } catch (const EvalError& e) {
+        throw located(e.what());
+    }
 }
 
 } // namespace tlatv::eval
