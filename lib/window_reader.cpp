@@ -496,7 +496,7 @@ struct WindowReader::Impl {
                            std::move(window.error)};
             if (auto cut = cutter->push(std::move(step))) return cut;
         }
-        if (lines->failed()) error = Diagnostic{name, 0, 0, "read error", {}};
+        if (lines->failed()) error = Diagnostic{name, 0, 0, "cannot read the file", {}};
         return std::nullopt;
     }
 };

@@ -278,6 +278,11 @@ TEST_CASE("file-level errors: unknown format, missing file", "[windows][errors]"
     REQUIRE(wrong_format.windows.size() == 1);
     CHECK(wrong_format.windows[0].error->message.find("unknown field \"h_ts\"") == 0);
 
+    const auto directory = read_windows(std::string(TLATV_SHARED_DIR));
+    REQUIRE(directory.error);
+    CHECK(directory.windows.empty());
+    CHECK(directory.error->message == "cannot read the file");
+
     const auto missing = read_windows("/nonexistent/windows.ndjson");
     REQUIRE(missing.error);
     CHECK(missing.error->format() == "/nonexistent/windows.ndjson: error: cannot open the file");
