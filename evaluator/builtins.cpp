@@ -12,8 +12,8 @@ namespace {
 
 using builtins::ModuleTable;
 
-const std::array<ModuleTable, 14>& module_tables() {
-    static const std::array<ModuleTable, 14> tables = {{
+const std::array<ModuleTable, 13>& module_tables() {
+    static const std::array<ModuleTable, 13> tables = {{
         {kLanguageModule, builtins::language_builtins()},
         {"Naturals", builtins::naturals_builtins()},
         {"Integers", builtins::integers_builtins()},
@@ -27,7 +27,6 @@ const std::array<ModuleTable, 14>& module_tables() {
         {"FiniteSetsExt", builtins::finitesetsext_builtins()},
         {"SequencesExt", builtins::sequencesext_builtins()},
         {"Json", builtins::json_builtins()},
-        {"", {}},
     }};
     return tables;
 }
@@ -68,7 +67,7 @@ struct Synonym {
 constexpr Synonym kSynonyms[] = {
     {"<=", "\\leq"},          {"=<", "\\leq"},     {">=", "\\geq"}, {"\\circ", "\\o"},
     {"(+)", "\\oplus"},       {"(-)", "\\ominus"}, {"/=", "#"},     {"\\union", "\\cup"},
-    {"\\intersect", "\\cap"}, {"\\times", "\\X"},  {"\\neg", "~"},  {"\\lnot", "~"},
+    {"\\intersect", "\\cap"}, {"\\times", "\\X"},
 };
 
 std::string_view canonical(std::string_view name) {
@@ -95,7 +94,7 @@ const Builtin* find_visible(std::string_view module, std::string_view name, int 
 
 std::span<const Builtin> builtins_of(std::string_view module) {
     for (const ModuleTable& t : module_tables())
-        if (!t.module.empty() && t.module == module) return t.builtins;
+        if (t.module == module) return t.builtins;
     return {};
 }
 

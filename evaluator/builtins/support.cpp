@@ -42,17 +42,6 @@ const Value& function_arg(std::string_view op, Args args, std::size_t index) {
     return args[index];
 }
 
-const Value& sequence_arg(std::string_view op, Args args, std::size_t index) {
-    if (!args[index].is_function() || !args[index].is_sequence())
-        bad_argument(op, index, "a sequence", args[index]);
-    return args[index];
-}
-
-bool bool_arg(std::string_view op, Args args, std::size_t index) {
-    if (!args[index].is_bool()) bad_argument(op, index, "a boolean", args[index]);
-    return args[index].as_bool();
-}
-
 const Value& operator_arg(std::string_view op, Args args, std::size_t index, std::size_t arity) {
     const Value& v = args[index];
     if (!v.is_operator()) bad_argument(op, index, fmt::format("an operator of arity {}", arity), v);
@@ -156,10 +145,6 @@ std::vector<Value> items_of(const Value& v) {
     return {items.begin(), items.end()};
 }
 
-} // namespace tlatv::eval::builtins
-
-namespace tlatv::eval::builtins {
-
 namespace {
 
 void merge_sort(std::vector<Value>& items, std::vector<Value>& scratch, std::size_t begin,
@@ -191,10 +176,6 @@ std::vector<Value> sorted_by_operator(std::vector<Value> items, const Value& op,
     merge_sort(items, scratch, 0, items.size(), op, context);
     return items;
 }
-
-} // namespace tlatv::eval::builtins
-
-namespace tlatv::eval::builtins {
 
 Value fold_values_right(const Value& op, Value base, std::span<const Value> values) {
     Value acc = std::move(base);

@@ -27,8 +27,6 @@ std::int64_t small_int_arg(std::string_view op, Args args, std::size_t index);
 const Value& set_arg(std::string_view op, Args args, std::size_t index);
 const Value& finite_set_arg(std::string_view op, Args args, std::size_t index);
 const Value& function_arg(std::string_view op, Args args, std::size_t index);
-const Value& sequence_arg(std::string_view op, Args args, std::size_t index);
-bool bool_arg(std::string_view op, Args args, std::size_t index);
 const Value& operator_arg(std::string_view op, Args args, std::size_t index, std::size_t arity);
 
 // Integer arithmetic. In IntMode::Tlc32 results outside 32 bits throw "Overflow when computing
@@ -70,18 +68,11 @@ std::span<const Builtin> finitesetsext_builtins();
 std::span<const Builtin> sequencesext_builtins();
 std::span<const Builtin> json_builtins();
 
-} // namespace tlatv::eval::builtins
-
-namespace tlatv::eval::builtins {
-
-// A stable sort of `items` by the binary operator `op` (an element goes before another when
-// op(element, other) holds), calling op only as TLC's merge sort would need.
+// A stable merge sort of `items` by the binary operator `op`: an element goes before another when
+// op(element, other) holds; elements neither of which goes first keep their order (as in TLC's
+// SortSeq, which uses Java's stable sort).
 std::vector<Value> sorted_by_operator(std::vector<Value> items, const Value& op,
                                       std::string_view context);
-
-} // namespace tlatv::eval::builtins
-
-namespace tlatv::eval::builtins {
 
 // Folds shared by several modules (TLC's overrides iterate in the canonical order):
 //   fold_values_right: acc = base; for each v in order: acc = op(v, acc)
@@ -99,7 +90,7 @@ Value choose_first(const Value& set, Pred pred) {
          "element of S satisfied P.");
 }
 
-// A set of bags (functions to positive integers) check.
+// Whether `v` is a bag: a function whose images are positive integers.
 bool is_bag(const Value& v);
 
 } // namespace tlatv::eval::builtins
