@@ -1,0 +1,181 @@
+#include "lib/engine.hpp"
+
+#include "evaluator/value_parse.hpp"
+#include "lib/engine_actions.hpp"
+#include "lib/engine_summary.hpp"
+#include "lib/engine_window.hpp"
+#include "lib/mapping_apply.hpp"
+
+#include <fmt/format.h>
+#include <oneapi/tbb/blocked_range.h>
+#include <oneapi/tbb/enumerable_thread_specific.h>
+#include <oneapi/tbb/info.h>
+#include <oneapi/tbb/parallel_for.h>
+#include <oneapi/tbb/task_arena.h>
+
+#include <chrono>
+#include <memory>
+
+namespace tlatv::engine {
+
+namespace {
+
+std::string trimmed(std::string_view text) {
+    const auto first = text.find_first_not_of(" \t\r\n");
+    if (first == std::string_view::npos) return {};
+    const auto last = text.find_last_not_of(" \t\r\n");
+    return std::string(text.substr(first, last - first + 1));
+}
+
+// A mapping value written as TLA+: the name of a constant or definition of the spec without
+// arguments, or a value in TLC's printed form (`{n1, n2}`, `[{1, 2} -> {"a", "b"}]`).
+std::vector<Diagnostic> resolve_mapping(lib::Mapping& mapping, const Model& model) {
+    eval::EvalContext ctx(model.spec);
+    return lib::resolve_mapping_values(mapping, [&](std::string_view text) {
+        const std::string name = trimmed(text);
+        if (auto index = model.spec->find_definition(name);
+            index && model.spec->definition(*index).arity() == 0)
+            return ctx.evaluate(*index);
+        return eval::parse_value(name);
+    });
+}
+
+CheckedWindow check_guarded(WindowChecker& checker, const lib::Window& window,
+                            const lib::SpecWindow& mapped) {
+    try {
+        return checker.check(window, mapped);
+    } catch (const std::exception& error) {
+        // Anything the checker did not expect stays this window's error.
+        CheckedWindow out;
+        out.verdict.index = window.index;
+        out.verdict.id = window.id;
+        out.verdict.event = window.action;
+        out.verdict.action = window.action;
+        out.verdict.expect = window.expect;
+        out.verdict.verdict = eval::Verdict::Error;
+        out.verdict.error = Diagnostic{window.file,
+                                       static_cast<std::uint32_t>(window.line),
+                                       0,
+                                       fmt::format("internal error: {}", error.what()),
+                                       {}};
+        return out;
+    }
+}
+
+} // namespace
+
+unsigned effective_threads(unsigned threads) {
+    if (threads > 0) return threads;
+    const int n = tbb::info::default_concurrency();
+    return n > 0 ? static_cast<unsigned>(n) : 1u;
+}
+
+std::string_view to_string(eval::Verdict verdict) {
+    switch (verdict) {
+    case eval::Verdict::Pass:
+        return "pass";
+    case eval::Verdict::Fail:
+        return "fail";
+    case eval::Verdict::Error:
+        return "error";
+    }
+    return "error";
+}
+
+ValidationResult validate_windows(const Model& model, const std::string& windows_file,
+                                  const lib::Mapping* mapping_given,
+                                  const ValidateOptions& options) {
+    const auto started = std::chrono::steady_clock::now();
+    ValidationResult result;
+
+    std::optional<lib::Mapping> mapping;
+    if (mapping_given != nullptr) {
+        mapping = *mapping_given;
+        if (!mapping->constants.empty())
+            result.input_errors.push_back(Diagnostic{
+                mapping->file,
+                mapping->constants.begin()->second.where.line,
+                mapping->constants.begin()->second.where.column,
+                "constants in a mapping file are not supported by validate: give them in the "
+                "model's .cfg file",
+                {}});
+        auto errors = resolve_mapping(*mapping, model);
+        result.input_errors.insert(result.input_errors.end(), errors.begin(), errors.end());
+    }
+    CheckSettings settings;
+    settings.options = &options;
+    for (const std::string& name : options.invariants) {
+        auto index = model.spec->find_definition(name);
+        if (!index || model.spec->definition(*index).arity() != 0)
+            result.input_errors.push_back(Diagnostic{
+                {},
+                0,
+                0,
+                fmt::format("invariant {} is not a definition without arguments of module {}", name,
+                            model.spec->root_module()),
+                {}});
+        else
+            settings.invariants.push_back(*index);
+    }
+    if (!result.ok()) return result;
+
+    const ActionCatalog catalog(model, next_relation(model));
+    const SourceCache sources;
+    settings.catalog = &catalog;
+    settings.sources = &sources;
+    std::optional<lib::MappingApplier> applier;
+    if (mapping) applier.emplace(*mapping);
+
+    const unsigned threads = effective_threads(options.threads);
+    tbb::task_arena arena(static_cast<int>(threads));
+    tbb::enumerable_thread_specific<std::unique_ptr<WindowChecker>> checkers;
+    SummaryBuilder summary(options);
+
+    lib::WindowReader reader(windows_file, options.reader);
+    const std::size_t batch_size = std::max<std::size_t>(options.batch_size, 1);
+    std::vector<lib::Window> batch;
+    std::vector<CheckedWindow> checked;
+    Progress progress;
+    for (;;) {
+        batch.clear();
+        while (batch.size() < batch_size) {
+            auto window = reader.next();
+            if (!window) break;
+            batch.push_back(std::move(*window));
+        }
+        if (batch.empty()) break;
+        checked.assign(batch.size(), CheckedWindow{});
+        arena.execute([&] {
+            tbb::parallel_for(
+                tbb::blocked_range<std::size_t>(0, batch.size(), 1),
+                [&](const tbb::blocked_range<std::size_t>& range) {
+                    auto& checker = checkers.local();
+                    if (!checker) checker = std::make_unique<WindowChecker>(model.spec, settings);
+                    for (std::size_t i = range.begin(); i != range.end(); ++i) {
+                        const lib::SpecWindow mapped =
+                            applier ? applier->apply(batch[i]) : lib::identity_mapping(batch[i]);
+                        checked[i] = check_guarded(*checker, batch[i], mapped);
+                    }
+                });
+        });
+        for (const CheckedWindow& c : checked) {
+            summary.add(c);
+            if (options.on_verdict) options.on_verdict(c.verdict);
+        }
+        progress.done += checked.size();
+        if (options.progress) options.progress(progress);
+    }
+    if (reader.error()) {
+        result.input_errors.push_back(*reader.error());
+        return result;
+    }
+    result.summary = summary.finish();
+    result.summary.json_warnings = reader.warnings();
+    result.summary.invariants = options.invariants;
+    result.summary.threads = threads;
+    result.summary.seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    return result;
+}
+
+} // namespace tlatv::engine
