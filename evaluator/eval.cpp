@@ -281,6 +281,7 @@ Value Evaluator::run_body(const Definition& d, Frame* link, Value* slots,
 }
 
 Value Evaluator::definition_value(const Definition& d, std::uint32_t index, Frame* link) {
+    if (d.value_override) return *d.value_override;
     const bool let_cache = d.let_cache_slot && *d.let_cache_slot < 64 && link != nullptr;
     if (let_cache && !primed_ && (link->cached >> *d.let_cache_slot & 1u))
         return link->slots[*d.let_cache_slot];
@@ -552,7 +553,8 @@ bool Evaluator::member(const Value& element, const Node& set, Frame* f) {
         std::uint32_t index = set.index;
         Frame* link = walk(f, set.hops);
         const Definition& d = definition(index, link);
-        if (d.arity() == 0 && !d.is_function && d.body && d.body->kind == NodeKind::SetFilter &&
+        if (d.arity() == 0 && !d.is_function && !d.value_override && d.body &&
+            d.body->kind == NodeKind::SetFilter &&
             !(d.constant_level && ctx_.constant_cache_[index])) {
             storage = FrameStorage(d.frame_size);
             def_frame = Frame{link, storage.data(), 0};
@@ -673,7 +675,8 @@ Value Evaluator::function_application(const Node& n, Frame* f) {
         const bool cached = (d.constant_level && d.level == 0 && ctx_.constant_cache_[index]) ||
                             (d.let_cache_slot && *d.let_cache_slot < 64 && link != nullptr &&
                              (link->cached >> *d.let_cache_slot & 1u));
-        if (d.arity() == 0 && d.body && d.body->kind == NodeKind::FunCons && !cached) {
+        if (d.arity() == 0 && d.body && d.body->kind == NodeKind::FunCons && !cached &&
+            !d.value_override) {
             FrameStorage storage(d.frame_size);
             Frame frame{link, storage.data(), 0};
             enter_call(d.name);

@@ -175,6 +175,8 @@ struct Definition {
     ast::Span span;
     // A cfg `Op <- Other` replaces the definition by another one.
     std::optional<std::uint32_t> replaced_by;
+    // A cfg `Op = value` (TLC allows it for zero-argument definitions) gives its value.
+    std::optional<Value> value_override;
 
     std::size_t arity() const { return param_arities.size(); }
 };

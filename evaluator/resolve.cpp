@@ -318,6 +318,7 @@ private:
                 recursive ? *recursive : new_definition(def->name, inst.level, def->span);
             define(names, def->name, definition_symbol(index, def->params.size()), def->local,
                    def->span);
+            out_.module_definitions[m.name][def->name].push_back(index);
             resolve_operator_body(index, def->params, def->body);
             return;
         }
@@ -949,7 +950,23 @@ private:
         return resolve(e);
     }
 
-    Node operator_value(const ast::Expr& e, const Symbol& s, const std::string& name) {
+    // A builtin the cfg replaces is used through a stand-in definition.
+    std::optional<Symbol> replaced_builtin(const Symbol& s) {
+        if (s.kind != Symbol::Kind::Builtin || !options_.replaced_builtins.count(s.builtin->name))
+            return std::nullopt;
+        const std::string name(s.builtin->name);
+        auto it = out_.builtin_stubs.find(name);
+        if (it == out_.builtin_stubs.end()) {
+            std::uint32_t index = new_definition(name, 0, ast::Span{});
+            out_.definitions[index].param_arities.assign(
+                s.arity == kVariadic ? 0 : static_cast<std::size_t>(s.arity), 0);
+            it = out_.builtin_stubs.emplace(name, index).first;
+        }
+        return definition_symbol(it->second, out_.definitions[it->second].arity());
+    }
+
+    Node operator_value(const ast::Expr& e, const Symbol& given, const std::string& name) {
+        const Symbol s = replaced_builtin(given).value_or(given);
         Node n = make(NodeKind::OperatorArg, e);
         n.text = name;
         switch (s.kind) {
@@ -1091,6 +1108,7 @@ private:
         }
         case Symbol::Kind::Builtin: {
             check_arity(e, name, s.arity, args.size());
+            if (auto stub = replaced_builtin(s)) return call_symbol(e, *stub, name, args);
             if (s.arity == 0) {
                 // Constants of the standard modules (Nat, BOOLEAN, ...) are computed once.
                 Node n = make(NodeKind::Literal, e);

@@ -12,6 +12,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -50,6 +51,13 @@ struct ResolvedSpec {
     Names root_names;                       // the names visible in the root module
     std::vector<std::uint32_t> assumptions; // definitions holding the root's ASSUME bodies
     std::string root_module;
+    // The stand-in definitions of replaced builtins, by name (see ResolveOptions).
+    std::map<std::string, std::uint32_t, std::less<>> builtin_stubs;
+    // Every module-level definition by module and name (for the cfg's `Op <- [M] Other`); a
+    // module instantiated several times has several.
+    std::map<std::string, std::map<std::string, std::vector<std::uint32_t>, std::less<>>,
+             std::less<>>
+        module_definitions;
 };
 
 // Gives the parsed module of a name, or nullptr. Standard modules that the builtin registry
@@ -58,6 +66,9 @@ using ModuleProvider = std::function<const ast::Module*(std::string_view name)>;
 
 struct ResolveOptions {
     IntMode int_mode = IntMode::Tlc32; // Tlc32: integer literals >= 2^31 are refused, as TLC does
+    // Names of builtins a cfg replaces (`Seq <- LimitedSeq`): their uses go through a definition
+    // (ResolvedSpec::builtin_stubs) whose `replaced_by` the compiler sets.
+    std::set<std::string, std::less<>> replaced_builtins;
 };
 
 struct ResolveResult {

@@ -10,6 +10,8 @@ struct CompileAccess {
         CompileResult result;
         ResolveOptions options;
         options.int_mode = config.int_mode;
+        for (const auto& [name, target] : config.replacements)
+            options.replaced_builtins.insert(name);
         ResolveResult resolved = resolve_module(root, modules, options);
         if (!resolved.spec) {
             result.errors = std::move(resolved.errors);
@@ -28,6 +30,12 @@ struct CompileAccess {
         };
         for (const auto& [name, value] : config.constants) {
             auto it = ir.root_names.find(name);
+            if (it != ir.root_names.end() && it->second.kind == Symbol::Kind::Definition &&
+                it->second.arity == 0) {
+                // TLC: a value assigned to a definition overrides it.
+                ir.definitions[it->second.index].value_override = value;
+                continue;
+            }
             if (it == ir.root_names.end() || it->second.kind != Symbol::Kind::Constant) {
                 error(fmt::format("The configuration assigns {}, which is not a CONSTANT of "
                                   "module {}.",
@@ -51,7 +59,12 @@ struct CompileAccess {
                                   name, ir.root_module));
                 continue;
             }
-            if (from->second.kind == Symbol::Kind::Constant) {
+            if (from->second.kind == Symbol::Kind::Builtin) {
+                auto stub = ir.builtin_stubs.find(name);
+                // A builtin nothing uses needs no replacement.
+                if (stub != ir.builtin_stubs.end())
+                    ir.definitions[stub->second].replaced_by = to->second.index;
+            } else if (from->second.kind == Symbol::Kind::Constant) {
                 spec->constant_definitions_[from->second.index] = to->second.index;
             } else if (from->second.kind == Symbol::Kind::Definition) {
                 if (from->second.arity != to->second.arity) {
@@ -63,6 +76,30 @@ struct CompileAccess {
                 ir.definitions[from->second.index].replaced_by = to->second.index;
             } else {
                 error(fmt::format("The configuration cannot replace {}.", name));
+            }
+        }
+        for (const auto& r : config.module_replacements) {
+            auto to = ir.root_names.find(r.target);
+            auto module = ir.module_definitions.find(r.module);
+            const std::vector<std::uint32_t>* defs = nullptr;
+            if (module != ir.module_definitions.end())
+                if (auto it = module->second.find(r.name); it != module->second.end())
+                    defs = &it->second;
+            if (to == ir.root_names.end() || to->second.kind != Symbol::Kind::Definition ||
+                defs == nullptr) {
+                error(fmt::format("The configuration replaces {} of module {} by {}, but one of "
+                                  "them is not a definition of the spec.",
+                                  r.name, r.module, r.target));
+                continue;
+            }
+            for (std::uint32_t index : *defs) {
+                if (ir.definitions[index].arity() != ir.definitions[to->second.index].arity()) {
+                    error(fmt::format("The configuration replaces {} by {}, which takes another "
+                                      "number of arguments.",
+                                      r.name, r.target));
+                    break;
+                }
+                ir.definitions[index].replaced_by = to->second.index;
             }
         }
         if (!result.errors.empty()) return result;

@@ -23,6 +23,14 @@ struct SpecConfig {
     // `N <- Op` (a constant) or `Op <- Other` (a definition): `name` denotes the definition
     // `target` of the root module instead.
     std::map<std::string, std::string, std::less<>> replacements;
+    // `Op <- [M] Other`: the definition Op of module M (in every instance of M) denotes the
+    // definition `target` of the root module instead.
+    struct ModuleReplacement {
+        std::string module;
+        std::string name;
+        std::string target;
+    };
+    std::vector<ModuleReplacement> module_replacements;
     IntMode int_mode = IntMode::Tlc32;
 };
 

@@ -159,3 +159,42 @@ TEST_CASE("state variables, primes and UNCHANGED", "[eval]") {
     ctx.set_next_state({Value::integer(7), Value::integer(5)});
     CHECK(ctx.evaluate("PrimedArg") == Value::integer(8));
 }
+
+TEST_CASE("instances substitute variables, primes included", "[eval]") {
+    ModuleSet set({"---- MODULE M ----\nEXTENDS Naturals\nVARIABLES a, b\n"
+                   "C == INSTANCE Counter WITH n <- a\n"
+                   "Sum == INSTANCE Counter WITH n <- a + b\n"
+                   "Step == C!Inc\nSumStep == Sum!Inc\n====",
+                   "---- MODULE Counter ----\nEXTENDS Naturals\nVARIABLE n\nInc == n' = n + 1\n"
+                   "===="});
+    auto compiled = set.compile();
+    REQUIRE(compiled.spec);
+    EvalContext ctx(compiled.spec);
+    ctx.set_state({Value::integer(1), Value::integer(10)});
+    ctx.set_next_state({Value::integer(2), Value::integer(10)});
+    CHECK(ctx.evaluate("Step") == Value::boolean(true));
+    CHECK(ctx.evaluate("SumStep") == Value::boolean(true)); // (a + b)' = (a + b) + 1
+    ctx.set_next_state({Value::integer(1), Value::integer(12)});
+    CHECK(ctx.evaluate("Step") == Value::boolean(false));
+    CHECK(ctx.evaluate("SumStep") == Value::boolean(false));
+}
+
+TEST_CASE("TLCGet(\"level\"), IOEnv and file access are given by the caller", "[eval]") {
+    std::vector<std::string> extends{"TLC", "IOUtils", "Json"};
+    ExpressionSetup setup;
+    setup.configure = [](EvalContext& ctx) {
+        ctx.level = 3;
+        ctx.environment["TRACE"] = "t.ndjson";
+    };
+    ExpressionResult level = evaluate_expression("TLCGet(\"level\")", extends, setup);
+    REQUIRE(level.value);
+    CHECK(*level.value == Value::integer(3));
+    ExpressionResult env = evaluate_expression("IOEnv.TRACE", extends, setup);
+    REQUIRE(env.value);
+    CHECK(*env.value == Value::string("t.ndjson"));
+    // Without the caller's permission, reading a file is a clear error.
+    ExpressionResult denied = evaluate_expression("ndJsonDeserialize(\"x.ndjson\")", extends);
+    REQUIRE(!denied.value);
+    CHECK(denied.errors[0].message.find("does not allow") != std::string::npos);
+    CHECK(evaluate_expression("atoi(\"-42\")", extends).value == Value::integer(-42));
+}

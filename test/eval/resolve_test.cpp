@@ -98,15 +98,19 @@ TEST_CASE("user definitions of standard-module operators", "[resolve]") {
 
 TEST_CASE("cfg constants and replacements", "[resolve]") {
     ModuleSet set({"---- MODULE M ----\nEXTENDS Naturals\nCONSTANT N, F(_)\nDouble(x) == 2 * x\n"
-                   "Three == 3\nE == F(N) + Three\nFour == 4\n===="});
+                   "Three == 3\nE == F(N) + Three\nFour == 4\nNoValue == CHOOSE v : v \\notin {1}\n"
+                   "G == NoValue\n===="});
     SpecConfig config;
     config.constants["N"] = Value::integer(5);
     config.replacements["F"] = "Double";
     config.replacements["Three"] = "Four";
+    config.constants["NoValue"] = Value::model_value("NoValue");
     CompileResult r = set.compile(config);
     REQUIRE(r.errors.empty());
     EvalContext ctx(r.spec);
     CHECK(ctx.evaluate("E") == Value::integer(14));
+    // `NoValue = NoValue` in a cfg: a model value overrides the (unbounded CHOOSE) definition.
+    CHECK(ctx.evaluate("G") == Value::model_value("NoValue"));
 }
 
 TEST_CASE("nested modules, LET instances and instance parameters", "[resolve]") {
@@ -140,4 +144,22 @@ TEST_CASE("nested modules, LET instances and instance parameters", "[resolve]") 
     kctx.set_state({Value::integer(1)});
     CHECK(kctx.evaluate("vars").to_string() == "<<1, 1>>");
     CHECK(kctx.evaluate("Len1").to_string() == "<<1>>");
+}
+
+TEST_CASE("cfg replacements of builtins and of a module's definitions", "[resolve]") {
+    ModuleSet set(
+        {"---- MODULE MC ----\nEXTENDS Spec\nLimitedSeq(S) == {<<>>} \\cup {<<s>> : s \\in S}"
+         "\nMyBallot == {7}\n====",
+         "---- MODULE Spec ----\nEXTENDS Sequences\nINSTANCE Voting\n"
+         "E == Cardinality(Seq({1, 2}))\n====",
+         "---- MODULE Voting ----\nEXTENDS FiniteSets\nBallot == {1, 2}\n"
+         "Ballots == Ballot\n===="});
+    SpecConfig config;
+    config.replacements["Seq"] = "LimitedSeq";
+    config.module_replacements.push_back({"Voting", "Ballot", "MyBallot"});
+    CompileResult r = set.compile(config);
+    REQUIRE(r.errors.empty());
+    EvalContext ctx(r.spec);
+    CHECK(ctx.evaluate("E") == Value::integer(3));
+    CHECK(ctx.evaluate("Ballots").to_string() == "{7}");
 }
