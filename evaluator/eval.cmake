@@ -5,5 +5,8 @@ add_library(tlatv_eval OBJECT
     ${CMAKE_CURRENT_LIST_DIR}/eval.cpp
     ${CMAKE_CURRENT_LIST_DIR}/eval_ops.cpp
     ${CMAKE_CURRENT_LIST_DIR}/eval_json.cpp
-    ${CMAKE_CURRENT_LIST_DIR}/eval_expression.cpp)
+    ${CMAKE_CURRENT_LIST_DIR}/eval_expression.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/action.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/action_check.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/action_state.cpp)
 tlatv_component(tlatv_eval)
