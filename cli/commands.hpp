@@ -6,5 +6,7 @@ namespace tlatv::cli {
 
 int run_parse(int argc, char** argv);
 int run_eval(int argc, char** argv);
+int run_validate(int argc, char** argv);
+int run_sysmobench(int argc, char** argv);
 
 } // namespace tlatv::cli

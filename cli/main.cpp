@@ -17,6 +17,8 @@ struct Command {
 constexpr Command commands[] = {
     {"parse", tlatv::cli::run_parse, "parse and resolve modules"},
     {"eval", tlatv::cli::run_eval, "evaluate constant expressions"},
+    {"validate", tlatv::cli::run_validate, "validate windows of a system's traces, per action"},
+    {"sysmobench", tlatv::cli::run_sysmobench, "run a SysMoBench TV_<Action>.tla over its windows"},
 };
 
 void print_usage(std::FILE* out) {

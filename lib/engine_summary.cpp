@@ -1,6 +1,7 @@
 #include "lib/engine_summary.hpp"
 
 #include <algorithm>
+#include <cctype>
 
 namespace tlatv::engine {
 
@@ -13,15 +14,15 @@ constexpr std::size_t kMaxReportedGroups = 20;
 // Clusters reported per action.
 constexpr std::size_t kMaxClusters = 5;
 
-// `pc[actor] = "idle"` says more than `pc[2] = "idle"` or `pc = <<...>>`.
+// `pc[actor] = "idle"` says more than `pc[t] = "idle"`, which says more than `pc[2] = "idle"`
+// or `pc = <<...>>`.
 int feature_rank(const std::string& feature) {
     const auto bracket = feature.find('[');
     const auto equals = feature.find(" = ");
-    if (bracket != std::string::npos && bracket < equals) {
-        const char c = bracket + 1 < feature.size() ? feature[bracket + 1] : ' ';
-        return std::isalpha(static_cast<unsigned char>(c)) ? 0 : 1;
-    }
-    return 2;
+    if (bracket == std::string::npos || bracket > equals) return 3;
+    if (feature.compare(bracket, 7, "[actor]") == 0) return 0;
+    const char c = bracket + 1 < feature.size() ? feature[bracket + 1] : ' ';
+    return std::isalpha(static_cast<unsigned char>(c)) ? 1 : 2;
 }
 
 } // namespace

@@ -261,8 +261,11 @@ FailureDiagnostic WindowChecker::describe(const eval::CheckResult& result,
         where.message = conjunct.empty() ? "this conjunct is false"
                                          : fmt::format("this conjunct is false: {}", conjunct);
         d.false_conjunct = std::move(where);
-        for (const auto& part : fc.parts)
-            d.operand_values.emplace_back(source_text(text.get(), part.span), part.value);
+        for (const auto& part : fc.parts) {
+            std::string operand = source_text(text.get(), part.span);
+            if (operand == part.value) continue; // a literal says nothing new
+            d.operand_values.emplace_back(std::move(operand), part.value);
+        }
     }
     if (result.closest) {
         d.closest_action = result.closest->action;
