@@ -43,10 +43,11 @@ struct EvalFailure : EvalError {
 
 struct EvalLimits {
     // Nested calls of user definitions (recursion) before evaluation stops with an error.
-    std::uint32_t max_call_depth = 20000;
-    // Bytes of the C++ stack evaluation may use below its entry point (keeps deep recursion an
-    // error rather than a crash, also on threads with small stacks).
-    std::size_t stack_budget = 2u << 20;
+    std::uint32_t max_call_depth = 100000;
+    // Bytes of the C++ stack evaluation may use below its entry point, so that deep recursion is
+    // an error rather than a crash. 0: what the calling thread's stack has left, less a safety
+    // margin (run evaluation on a thread with a larger stack to recurse deeper, like TLC's -Xss).
+    std::size_t stack_budget = 0;
 };
 
 class EvalContext {

@@ -198,3 +198,10 @@ TEST_CASE("TLCGet(\"level\"), IOEnv and file access are given by the caller", "[
     CHECK(denied.errors[0].message.find("does not allow") != std::string::npos);
     CHECK(evaluate_expression("atoi(\"-42\")", extends).value == Value::integer(-42));
 }
+
+TEST_CASE("recursion thousands of levels deep fits the thread's stack", "[eval]") {
+    CHECK(value_text("LET RECURSIVE Sum(_) Sum(n) == IF n = 0 THEN 0 ELSE n + Sum(n - 1) IN "
+                     "Sum(3000)") == "4501500");
+    CHECK(value_text("LET f[n \\in Nat] == IF n = 0 THEN 0 ELSE n + f[n - 1] IN f[3000]") ==
+          "4501500");
+}
