@@ -1,5 +1,6 @@
 #include "evaluator/eval.hpp"
 
+#include "evaluator/action.hpp"
 #include "evaluator/eval_json.hpp"
 #include "evaluator/ir.hpp"
 
@@ -214,6 +215,42 @@ private:
     [[gnu::noinline]] bool member(const Value& element, const Node& set, Frame* f);
 
     [[gnu::noinline]] Value unchanged(const Node& n, Frame* f);
+
+    // ---- Actions: successor enumeration (see evaluator/action.hpp) ----
+public:
+    struct ActionWalk;
+    struct Conjunct;
+    // Walks `request`'s action from its frames; see walk_action in action.hpp.
+    void run_action_walk(const WalkRequest& request);
+    // Splits `whole` into TLC's actions.
+    void split_action(const Action& whole, std::vector<Action>& out);
+
+private:
+    ActionWalk* action_walk_ = nullptr;
+    // Frames the walk created and still runs in: their caches may hold values computed with
+    // primed variables of a branch that was left, so they are forgotten when a branch ends.
+    std::vector<Frame*> action_frames_;
+    // Frames made while splitting, with their sizes (to copy them into an Action).
+    std::vector<std::pair<Frame*, std::uint32_t>> split_frames_;
+
+    bool walk_node(const Node& n, Frame* f, const Conjunct* rest);
+    bool walk_rest(const Conjunct* rest);
+    bool walk_conjunction(const Node& n, Frame* f, const Conjunct* rest);
+    bool walk_assignment(std::uint32_t variable, const Value& v, const Conjunct* rest);
+    bool walk_unchanged(const Node& n, Frame* f, const Conjunct* rest);
+    bool walk_call(const Node& n, Frame* f, const Conjunct* rest, bool unchanged_mode);
+    bool walk_cdot(const Node& n, Frame* f, const Conjunct* rest);
+    bool walk_condition(const Node& n, Frame* f, const Conjunct* rest);
+    bool finish_branch();
+    bool reject(const Node& n, Frame* f);
+    void forget_caches();
+    std::optional<std::uint32_t> assignable_variable(const Node& n, Frame* f);
+    std::optional<std::uint32_t> primed_variable(const Node& n, Frame* f, int depth);
+    std::optional<std::uint32_t> variable_of(const Node& n, Frame* f, int depth);
+    void split(const Node& n, Frame* f, const Definition* named, Frame* named_frame,
+               std::vector<Action>& out);
+    void add_split_piece(const Node& n, Frame* f, const Definition* named, Frame* named_frame,
+                         std::vector<Action>& out);
 
     friend class DefinitionOperator;
 };
@@ -1154,6 +1191,677 @@ Value EvalContext::evaluate(std::uint32_t index, std::span<const Value> args) {
     } catch (const EvalError& e) {
         throw located(e.what());
     }
+}
+
+} // namespace tlatv::eval
+
+// ---- Actions: successor enumeration (see evaluator/action.hpp) ----
+//
+// The walk keeps the conjuncts still to do as a linked list on the C++ stack (a continuation):
+// a branch point (\/, \E, x' \in S) runs the rest of the action once per alternative, and a
+// finished branch hands the state to the walk's sink. Frames the walk enters stay alive while
+// their continuation runs.
+
+namespace tlatv::eval {
+
+// What remains to do after the current conjunct.
+struct Evaluator::Conjunct {
+    enum class Kind : std::uint8_t {
+        Walk,       // walk `node` as an action
+        Unchanged,  // walk UNCHANGED `node`
+        Changed,    // require ~UNCHANGED `node` (the v of <<A>>_v)
+        Collect,    // A \cdot B: keep the completed intermediate state
+        RestorePre, // A \cdot B: B is done; the rest runs in the outer pre-state again
+    };
+    Kind kind = Kind::Walk;
+    const Node* node = nullptr;
+    Frame* frame = nullptr;
+    const Conjunct* next = nullptr;
+    std::vector<PartialState>* collected = nullptr;
+    const std::vector<Value>* outer_pre = nullptr;
+    const std::vector<Value>* inner_pre = nullptr;
+};
+
+struct Evaluator::ActionWalk {
+    const WalkRequest& request;
+    std::chrono::steady_clock::time_point deadline;
+    std::uint64_t steps = 0;
+    std::size_t states = 0;
+    std::size_t conjuncts_held = 0; // on the current branch, for the trace
+    bool recorded = false;
+};
+
+namespace {
+
+// Copies of an action's frames, linked innermost first, for one walk.
+class ActionFrames {
+public:
+    explicit ActionFrames(const std::vector<std::vector<Value>>& saved)
+        : slots_(saved)
+        , frames_(saved.size()) {
+        for (std::size_t i = 0; i < frames_.size(); ++i) {
+            frames_[i].slots = slots_[i].data();
+            frames_[i].parent = i + 1 < frames_.size() ? &frames_[i + 1] : nullptr;
+        }
+    }
+    Frame* innermost() { return frames_.empty() ? nullptr : &frames_[0]; }
+    std::vector<Frame>& frames() { return frames_; }
+    const std::vector<Value>& slots(std::size_t i) const { return slots_[i]; }
+
+private:
+    std::vector<std::vector<Value>> slots_;
+    std::vector<Frame> frames_;
+};
+
+// Restores what a walk or a split changes in the context, also when it throws.
+struct ContextRestore {
+    EvalContext& ctx;
+    std::vector<Value>& state;
+    std::vector<std::optional<Value>>& next;
+    bool& has_state;
+    std::vector<Value> saved_state = state;
+    std::vector<std::optional<Value>> saved_next = next;
+    bool saved_has_state = has_state;
+    ~ContextRestore() {
+        state = std::move(saved_state);
+        next = std::move(saved_next);
+        has_state = saved_has_state;
+    }
+};
+
+std::string join_names(const std::vector<std::string>& names) {
+    std::string out;
+    for (const auto& n : names) {
+        if (!out.empty()) out += ", ";
+        out += n;
+    }
+    return out;
+}
+
+} // namespace
+
+void Evaluator::run_action_walk(const WalkRequest& request) {
+    const Action& action = *request.action;
+    if (action.expression == nullptr)
+        throw EvalError("internal error: an action without an expression");
+    ContextRestore restore{ctx_, ctx_.state_, ctx_.next_, ctx_.has_state_};
+    const std::size_t variables = ir_.variables.size();
+    ctx_.has_state_ = true;
+    if (request.initial) {
+        ctx_.state_.clear();
+    } else {
+        if (request.pre == nullptr || request.pre->size() != variables)
+            throw EvalError(fmt::format("The pre-state must give all {} variables.", variables));
+        ctx_.state_ = *request.pre;
+    }
+    ctx_.next_ = request.fixed;
+    ctx_.next_.resize(variables);
+
+    ActionFrames frames(action.frames);
+    const std::size_t frames_before = action_frames_.size();
+    for (Frame& fr : frames.frames())
+        action_frames_.push_back(&fr);
+    // Further conjuncts of the action, each in frames of its own, walked after the expression.
+    std::vector<std::unique_ptr<ActionFrames>> more_frames;
+    std::vector<Conjunct> more(action.conjuncts.size());
+    for (std::size_t i = action.conjuncts.size(); i-- > 0;) {
+        const Action& part = action.conjuncts[i];
+        if (part.expression == nullptr || !part.conjuncts.empty())
+            throw EvalError("internal error: a malformed conjunct of an action");
+        more_frames.push_back(std::make_unique<ActionFrames>(part.frames));
+        for (Frame& fr : more_frames.back()->frames())
+            action_frames_.push_back(&fr);
+        more[i] = Conjunct{Conjunct::Kind::Walk, part.expression, more_frames.back()->innermost(),
+                           i + 1 < more.size() ? &more[i + 1] : nullptr};
+    }
+    ActionWalk walk{request, std::chrono::steady_clock::now() + request.limits.time_budget};
+    action_walk_ = &walk;
+    // An initial predicate assigns the unprimed variables: they are read from the state being
+    // built, as primed variables are in a next-state action.
+    const bool saved_primed = primed_;
+    primed_ = request.initial;
+    try {
+        walk_node(*action.expression, frames.innermost(), more.empty() ? nullptr : &more[0]);
+    } catch (...) {
+        primed_ = saved_primed;
+        action_walk_ = nullptr;
+        action_frames_.resize(frames_before);
+        throw;
+    }
+    primed_ = saved_primed;
+    action_walk_ = nullptr;
+    action_frames_.resize(frames_before);
+}
+
+void Evaluator::forget_caches() {
+    for (Frame* fr : action_frames_)
+        fr->cached = 0;
+}
+
+bool Evaluator::walk_node(const Node& n, Frame* f, const Conjunct* rest) {
+    ActionWalk& w = *action_walk_;
+    if ((++w.steps & 1023u) == 0 && std::chrono::steady_clock::now() > w.deadline)
+        fail(n, fmt::format("The enumeration exceeded its time budget of {} ms.",
+                            w.request.limits.time_budget.count()));
+    try {
+        switch (n.kind) {
+        case NodeKind::And:
+            return walk_conjunction(n, f, rest);
+        case NodeKind::Or:
+            for (const Node& k : n.kids) {
+                const bool go_on = walk_node(k, f, rest);
+                forget_caches();
+                if (!go_on) return false;
+            }
+            return true;
+        case NodeKind::Exists: {
+            std::vector<Value> sets = bound_sets(n, f);
+            return for_each_binding(n, f, sets, 0, [&] {
+                const bool go_on = walk_node(n.kids[0], f, rest);
+                forget_caches();
+                return go_on;
+            });
+        }
+        case NodeKind::Eq:
+            if (auto v = assignable_variable(n.kids[0], f))
+                return walk_assignment(*v, eval(n.kids[1], f), rest);
+            return walk_condition(n, f, rest);
+        case NodeKind::In:
+            if (auto v = assignable_variable(n.kids[0], f)) {
+                Value s = eval(n.kids[1], f);
+                if (!s.is_set())
+                    fail(n.kids[1], fmt::format("Attempted to enumerate a value that is not a set: "
+                                                "{}",
+                                                s.to_string()));
+                bool go_on = true;
+                s.for_each_element([&](const Value& e) {
+                    go_on = walk_assignment(*v, e, rest);
+                    return go_on;
+                });
+                return go_on;
+            }
+            return walk_condition(n, f, rest);
+        case NodeKind::Unchanged:
+            return walk_unchanged(n.kids[0], f, rest);
+        case NodeKind::If:
+            return walk_node(eval_bool(n.kids[0], f, "the condition of IF") ? n.kids[1] : n.kids[2],
+                             f, rest);
+        case NodeKind::Case: {
+            const std::size_t arms = n.flags ? n.kids.size() - 1 : n.kids.size();
+            for (std::size_t i = 0; i < arms; i += 2)
+                if (eval_bool(n.kids[i], f, "a CASE guard"))
+                    return walk_node(n.kids[i + 1], f, rest);
+            if (n.flags) return walk_node(n.kids.back(), f, rest);
+            fail(n, "Attempted to evaluate a CASE with no conditions true.");
+        }
+        case NodeKind::Let:
+            if (n.count > 0 && n.index < 64) {
+                const std::uint32_t end = std::min<std::uint32_t>(n.index + n.count, 64);
+                for (std::uint32_t s = n.index; s < end; ++s)
+                    f->cached &= ~(std::uint64_t{1} << s);
+            }
+            return walk_node(n.kids[0], f, rest);
+        case NodeKind::CallDef:
+            return walk_call(n, f, rest, false);
+        case NodeKind::Constant:
+            if (spec_.constant_definition(n.index)) return walk_call(n, f, rest, false);
+            return walk_condition(n, f, rest);
+        case NodeKind::Slot: {
+            // An operator argument is walked as the expression it stands for (`NoStutter(A)`).
+            Frame* target = walk(f, n.hops);
+            if (n.index < target->pending_count && target->pending[n.index])
+                return walk_node(*target->pending[n.index], target->caller, rest);
+            return walk_condition(n, f, rest);
+        }
+        case NodeKind::ActionBox: {
+            if (!walk_node(n.kids[0], f, rest)) return false;
+            forget_caches();
+            return walk_unchanged(n.kids[1], f, rest);
+        }
+        case NodeKind::ActionAngle: {
+            Conjunct changed{Conjunct::Kind::Changed, &n.kids[1], f, rest};
+            return walk_node(n.kids[0], f, &changed);
+        }
+        case NodeKind::Cdot:
+            return walk_cdot(n, f, rest);
+        case NodeKind::Implies:
+            if (!eval_bool(n.kids[0], f, "the left side of =>")) return walk_rest(rest);
+            return walk_node(n.kids[1], f, rest);
+        default:
+            return walk_condition(n, f, rest);
+        }
+    } catch (const EvalFailure&) {
+        throw;
+    } catch (const EvalError& e) {
+        fail(n, e.what());
+    }
+}
+
+bool Evaluator::walk_conjunction(const Node& n, Frame* f, const Conjunct* rest) {
+    const std::size_t count = n.kids.size();
+    if (count == 0) return walk_rest(rest);
+    std::vector<Conjunct> chain(count - 1);
+    const Conjunct* next = rest;
+    for (std::size_t i = count - 1; i >= 1; --i) {
+        chain[i - 1] = Conjunct{Conjunct::Kind::Walk, &n.kids[i], f, next};
+        next = &chain[i - 1];
+    }
+    return walk_node(n.kids[0], f, next);
+}
+
+bool Evaluator::walk_rest(const Conjunct* rest) {
+    if (rest == nullptr) return finish_branch();
+    ActionWalk& w = *action_walk_;
+    ++w.conjuncts_held;
+    struct Held {
+        std::size_t& count;
+        ~Held() { --count; }
+    } held{w.conjuncts_held};
+    switch (rest->kind) {
+    case Conjunct::Kind::Walk:
+        return walk_node(*rest->node, rest->frame, rest->next);
+    case Conjunct::Kind::Unchanged:
+        return walk_unchanged(*rest->node, rest->frame, rest->next);
+    case Conjunct::Kind::Changed:
+        if (unchanged(*rest->node, rest->frame).as_bool()) return reject(*rest->node, rest->frame);
+        return walk_rest(rest->next);
+    case Conjunct::Kind::Collect: {
+        std::vector<std::string> missing;
+        for (std::size_t i = 0; i < ctx_.next_.size(); ++i)
+            if (!ctx_.next_[i]) missing.push_back(ir_.variables[i].name);
+        if (!missing.empty())
+            fail(*rest->node, fmt::format("The intermediate state of \\cdot is not completely "
+                                          "specified. The following variables are not "
+                                          "assigned: {}.",
+                                          join_names(missing)));
+        rest->collected->push_back(ctx_.next_);
+        return true;
+    }
+    case Conjunct::Kind::RestorePre: {
+        ctx_.state_ = *rest->outer_pre;
+        forget_caches();
+        const bool go_on = walk_rest(rest->next);
+        ctx_.state_ = *rest->inner_pre;
+        forget_caches();
+        return go_on;
+    }
+    }
+    return true;
+}
+
+bool Evaluator::finish_branch() {
+    ActionWalk& w = *action_walk_;
+    const Action& action = *w.request.action;
+    std::vector<std::string> missing;
+    for (std::size_t i = 0; i < ctx_.next_.size(); ++i)
+        if (!ctx_.next_[i]) missing.push_back(ir_.variables[i].name);
+    if (!missing.empty()) {
+        if (w.request.initial)
+            fail(*action.expression,
+                 fmt::format("The initial predicate does not assign every variable. The "
+                             "following variables are not assigned: {}.",
+                             join_names(missing)));
+        fail(*action.expression,
+             fmt::format("Successor state is not completely specified by action {}. The "
+                         "following variables are not assigned: {}.",
+                         action.label(), join_names(missing)));
+    }
+    if (++w.states > w.request.limits.max_states)
+        fail(*action.expression,
+             fmt::format("The enumeration of {} exceeded its maximum of {} states.",
+                         w.request.initial ? std::string("the initial states") : action.label(),
+                         w.request.limits.max_states));
+    return w.request.on_state ? w.request.on_state(ctx_.next_) : true;
+}
+
+bool Evaluator::walk_assignment(std::uint32_t variable, const Value& v, const Conjunct* rest) {
+    ctx_.next_[variable] = v;
+    const bool go_on = walk_rest(rest);
+    ctx_.next_[variable].reset();
+    forget_caches();
+    return go_on;
+}
+
+bool Evaluator::walk_unchanged(const Node& n, Frame* f, const Conjunct* rest) {
+    switch (n.kind) {
+    case NodeKind::StateVar: {
+        if (n.index >= ctx_.state_.size())
+            fail(n, fmt::format("UNCHANGED {} needs the value of {} in the pre-state.", n.text,
+                                ir_.variables[n.index].name));
+        const Value& now = ctx_.state_[n.index];
+        if (!ctx_.next_[n.index]) return walk_assignment(n.index, now, rest);
+        if (equals(*ctx_.next_[n.index], now)) return walk_rest(rest);
+        return reject(n, f);
+    }
+    case NodeKind::Tuple: {
+        const std::size_t count = n.kids.size();
+        if (count == 0) return walk_rest(rest);
+        std::vector<Conjunct> chain(count - 1);
+        const Conjunct* next = rest;
+        for (std::size_t i = count - 1; i >= 1; --i) {
+            chain[i - 1] = Conjunct{Conjunct::Kind::Unchanged, &n.kids[i], f, next};
+            next = &chain[i - 1];
+        }
+        return walk_unchanged(n.kids[0], f, next);
+    }
+    case NodeKind::CallDef:
+        if (n.kids.empty() && n.count == 0) return walk_call(n, f, rest, true);
+        break;
+    case NodeKind::Slot: {
+        Frame* target = walk(f, n.hops);
+        if (n.index < target->pending_count && target->pending[n.index])
+            return walk_unchanged(*target->pending[n.index], target->caller, rest);
+        break;
+    }
+    default:
+        break;
+    }
+    if (unchanged(n, f).as_bool()) return walk_rest(rest);
+    return reject(n, f);
+}
+
+bool Evaluator::walk_call(const Node& n, Frame* f, const Conjunct* rest, bool unchanged_mode) {
+    std::uint32_t index = n.index;
+    Frame* link = nullptr;
+    Frame instance_frame;
+    FrameStorage instance_slots(n.kind == NodeKind::Constant ? 0 : n.count);
+    if (n.kind == NodeKind::Constant) {
+        // A constant the cfg replaces by a definition (`Send <- MCSend`) is a call of it.
+        index = *spec_.constant_definition(n.index);
+    } else if (n.count > 0) {
+        for (std::uint32_t i = 0; i < n.count; ++i)
+            instance_slots.data()[i] = eval(n.kids[i], f);
+        instance_frame.slots = instance_slots.data();
+        link = &instance_frame;
+    } else {
+        link = walk(f, n.hops);
+    }
+    const Definition& d = definition(index, link);
+    const std::uint32_t instance_args = n.kind == NodeKind::Constant ? 0 : n.count;
+    if (d.is_function || !d.body || d.arity() != n.kids.size() - instance_args) {
+        if (!unchanged_mode) return walk_condition(n, f, rest);
+        if (unchanged(n, f).as_bool()) return walk_rest(rest);
+        return reject(n, f);
+    }
+    enter_call(d.name);
+    CallGuard guard{depth_};
+    FrameStorage storage(d.frame_size);
+    Frame frame{link, storage.data(), 0};
+    const std::size_t arity = n.kids.size() - instance_args;
+    PendingArgs pending(arity);
+    bool any_pending = false;
+    for (std::size_t i = 0; i < arity; ++i) {
+        const Node& arg = n.kids[instance_args + i];
+        if (i >= 64 || arg.kind == NodeKind::Literal || arg.kind == NodeKind::OperatorArg ||
+            arg.kind == NodeKind::ExceptAt) {
+            storage.data()[i] = eval(arg, f);
+        } else {
+            pending.data()[i] = &arg;
+            any_pending = true;
+        }
+    }
+    if (any_pending) {
+        frame.pending = pending.data();
+        frame.pending_count = static_cast<std::uint32_t>(arity);
+        frame.caller = f;
+    }
+    action_frames_.push_back(&frame);
+    struct Pop {
+        std::vector<Frame*>& frames;
+        ~Pop() { frames.pop_back(); }
+    } pop{action_frames_};
+    return unchanged_mode ? walk_unchanged(*d.body, &frame, rest)
+                          : walk_node(*d.body, &frame, rest);
+}
+
+bool Evaluator::walk_cdot(const Node& n, Frame* f, const Conjunct* rest) {
+    const PartialState outer_next = ctx_.next_;
+    const std::vector<Value> outer_pre = ctx_.state_;
+    std::vector<PartialState> middles;
+    ctx_.next_.assign(ctx_.next_.size(), std::nullopt);
+    Conjunct collect{Conjunct::Kind::Collect, &n, f, nullptr};
+    collect.collected = &middles;
+    walk_node(n.kids[0], f, &collect);
+    ctx_.next_ = outer_next;
+    forget_caches();
+    std::vector<std::vector<Value>> seen;
+    for (const PartialState& middle : middles) {
+        std::vector<Value> inner;
+        inner.reserve(middle.size());
+        for (const auto& v : middle)
+            inner.push_back(*v);
+        if (std::find(seen.begin(), seen.end(), inner) != seen.end()) continue;
+        seen.push_back(inner);
+        ctx_.state_ = inner;
+        forget_caches();
+        Conjunct restore{Conjunct::Kind::RestorePre, &n, f, rest};
+        restore.outer_pre = &outer_pre;
+        restore.inner_pre = &inner;
+        const bool go_on = walk_node(n.kids[1], f, &restore);
+        ctx_.state_ = outer_pre;
+        forget_caches();
+        if (!go_on) return false;
+    }
+    return true;
+}
+
+bool Evaluator::walk_condition(const Node& n, Frame* f, const Conjunct* rest) {
+    if (eval_bool(n, f, "a conjunct of an action")) return walk_rest(rest);
+    return reject(n, f);
+}
+
+bool Evaluator::reject(const Node& n, Frame* f) {
+    ActionWalk& w = *action_walk_;
+    FalseConjunct* trace = w.request.trace;
+    if (trace == nullptr || (w.recorded && w.conjuncts_held <= trace->conjuncts_before))
+        return true;
+    w.recorded = true;
+    trace->file = n.file < ir_.files.size() ? ir_.files[n.file] : std::string();
+    trace->span = n.span;
+    trace->conjuncts_before = w.conjuncts_held;
+    trace->parts.clear();
+    auto value_of = [&](const Node& k, bool primed) {
+        const bool saved = primed_;
+        primed_ = primed || saved;
+        try {
+            trace->parts.push_back({k.span, eval(k, f).to_string()});
+        } catch (const EvalError&) {
+            // An operand that does not evaluate is left out of the trace.
+        }
+        primed_ = saved;
+    };
+    if (n.kids.empty()) {
+        value_of(n, false);
+        value_of(n, true);
+    } else if (n.kind != NodeKind::Let && n.kind != NodeKind::Forall &&
+               n.kind != NodeKind::Exists) {
+        for (const Node& k : n.kids)
+            value_of(k, false);
+    }
+    return true;
+}
+
+std::optional<std::uint32_t> Evaluator::assignable_variable(const Node& n, Frame* f) {
+    const auto v = action_walk_->request.initial ? variable_of(n, f, 0) : primed_variable(n, f, 0);
+    if (v && !ctx_.next_[*v]) return v;
+    return std::nullopt;
+}
+
+// `x'`, also through zero-argument definitions and operator arguments (TLC's getPrimedVar).
+std::optional<std::uint32_t> Evaluator::primed_variable(const Node& n, Frame* f, int depth) {
+    if (depth > 32) return std::nullopt;
+    switch (n.kind) {
+    case NodeKind::Prime:
+        return variable_of(n.kids[0], f, depth + 1);
+    case NodeKind::CallDef: {
+        if (!n.kids.empty() || n.count != 0) return std::nullopt;
+        std::uint32_t index = n.index;
+        Frame* link = nullptr;
+        const Definition& d = definition(index, link);
+        if (d.is_function || !d.body || d.arity() != 0) return std::nullopt;
+        return primed_variable(*d.body, nullptr, depth + 1);
+    }
+    case NodeKind::Slot: {
+        if (f == nullptr) return std::nullopt;
+        Frame* target = walk(f, n.hops);
+        if (n.index < target->pending_count && target->pending[n.index])
+            return primed_variable(*target->pending[n.index], target->caller, depth + 1);
+        return std::nullopt;
+    }
+    default:
+        return std::nullopt;
+    }
+}
+
+// A state variable, also through zero-argument definitions and operator arguments (TLC's getVar).
+std::optional<std::uint32_t> Evaluator::variable_of(const Node& n, Frame* f, int depth) {
+    if (depth > 32) return std::nullopt;
+    switch (n.kind) {
+    case NodeKind::StateVar:
+        return n.index;
+    case NodeKind::CallDef: {
+        if (!n.kids.empty() || n.count != 0) return std::nullopt;
+        std::uint32_t index = n.index;
+        Frame* link = nullptr;
+        const Definition& d = definition(index, link);
+        if (d.is_function || !d.body || d.arity() != 0) return std::nullopt;
+        return variable_of(*d.body, nullptr, depth + 1);
+    }
+    case NodeKind::Slot: {
+        if (f == nullptr) return std::nullopt;
+        Frame* target = walk(f, n.hops);
+        if (n.index < target->pending_count && target->pending[n.index])
+            return variable_of(*target->pending[n.index], target->caller, depth + 1);
+        return std::nullopt;
+    }
+    default:
+        return std::nullopt;
+    }
+}
+
+// ---- Splitting the next-state relation (TLC's getActions) ----
+
+void Evaluator::split_action(const Action& whole, std::vector<Action>& out) {
+    if (whole.expression == nullptr)
+        throw EvalError("internal error: an action without an expression");
+    // The pieces are found without a state: only constant-level sets and arguments split.
+    ContextRestore restore{ctx_, ctx_.state_, ctx_.next_, ctx_.has_state_};
+    ctx_.has_state_ = false;
+    ctx_.state_.clear();
+    ctx_.next_.clear();
+    ActionFrames frames(whole.frames);
+    const std::size_t before = split_frames_.size();
+    for (std::size_t i = 0; i < frames.frames().size(); ++i)
+        split_frames_.emplace_back(&frames.frames()[i],
+                                   static_cast<std::uint32_t>(frames.slots(i).size()));
+    const Definition* named = nullptr;
+    if (!whole.name.empty() && whole.name != kUnnamedAction) {
+        for (const Definition& d : ir_.definitions)
+            if (d.body.get() == whole.expression) named = &d;
+    }
+    try {
+        split(*whole.expression, frames.innermost(), named, frames.innermost(), out);
+    } catch (...) {
+        split_frames_.resize(before);
+        throw;
+    }
+    split_frames_.resize(before);
+    // A whole action that does not split keeps its own name and parameters.
+    if (out.size() == 1 && out[0].expression == whole.expression) {
+        out[0].name = whole.name;
+        out[0].parameters = whole.parameters;
+    }
+}
+
+void Evaluator::split(const Node& n, Frame* f, const Definition* named, Frame* named_frame,
+                      std::vector<Action>& out) {
+    switch (n.kind) {
+    case NodeKind::Let:
+        if (f != nullptr) f->cached = 0;
+        split(n.kids[0], f, named, named_frame, out);
+        return;
+    case NodeKind::Or:
+        for (const Node& k : n.kids)
+            split(k, f, named, named_frame, out);
+        return;
+    case NodeKind::Exists: {
+        std::vector<Action> pieces;
+        try {
+            std::vector<Value> sets = bound_sets(n, f);
+            for_each_binding(n, f, sets, 0, [&] {
+                split(n.kids[0], f, named, named_frame, pieces);
+                return true;
+            });
+        } catch (const EvalError&) {
+            // A state-dependent set: the quantifier stays inside one action, as in TLC.
+            add_split_piece(n, f, named, named_frame, out);
+            return;
+        }
+        // \E over an empty set is one action (that never holds), as in TLC.
+        if (pieces.empty()) add_split_piece(n, f, named, named_frame, out);
+        for (Action& a : pieces)
+            out.push_back(std::move(a));
+        return;
+    }
+    case NodeKind::CallDef: {
+        if (n.count > 0) break;
+        std::uint32_t index = n.index;
+        Frame* link = walk(f, n.hops);
+        const Definition& d = definition(index, link);
+        if (d.is_function || !d.body) break;
+        FrameStorage storage(d.frame_size);
+        try {
+            for (std::size_t i = 0; i < n.kids.size(); ++i)
+                storage.data()[i] = eval(n.kids[i], f);
+        } catch (const EvalError&) {
+            // An argument that depends on the state: the call is one action, named after the
+            // operator called (whose parameters have no values here), as TLC names it.
+            add_split_piece(n, f, &d, nullptr, out);
+            return;
+        }
+        Frame frame{link, storage.data(), 0};
+        split_frames_.emplace_back(&frame, d.frame_size);
+        struct Pop {
+            std::vector<std::pair<Frame*, std::uint32_t>>& frames;
+            ~Pop() { frames.pop_back(); }
+        } pop{split_frames_};
+        split(*d.body, &frame, &d, &frame, out);
+        return;
+    }
+    default:
+        break;
+    }
+    add_split_piece(n, f, named, named_frame, out);
+}
+
+void Evaluator::add_split_piece(const Node& n, Frame* f, const Definition* named,
+                                Frame* named_frame, std::vector<Action>& out) {
+    Action a;
+    a.expression = &n;
+    a.name = named != nullptr ? named->name : std::string(kUnnamedAction);
+    if (named != nullptr && named_frame != nullptr)
+        for (std::size_t i = 0; i < named->arity(); ++i)
+            a.parameters.push_back(named_frame->slots[i]);
+    for (Frame* fr = f; fr != nullptr; fr = fr->parent) {
+        auto it = std::find_if(split_frames_.begin(), split_frames_.end(),
+                               [&](const auto& entry) { return entry.first == fr; });
+        if (it == split_frames_.end())
+            throw EvalError("internal error: an action's frame is not known to the split");
+        a.frames.emplace_back(fr->slots, fr->slots + it->second);
+    }
+    out.push_back(std::move(a));
+}
+
+void walk_action(EvalContext& ctx, const WalkRequest& request) {
+    Evaluator evaluator(ctx);
+    evaluator.run_action_walk(request);
+}
+
+std::vector<Action> split_actions(EvalContext& ctx, const Action& whole) {
+    Evaluator evaluator(ctx);
+    std::vector<Action> out;
+    evaluator.split_action(whole, out);
+    return out;
 }
 
 } // namespace tlatv::eval

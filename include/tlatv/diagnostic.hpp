@@ -7,11 +7,11 @@
 namespace tlatv {
 
 struct Diagnostic {
-    std::string file;          // path as given, or "<string>" for in-memory text
-    std::uint32_t line = 0;    // 1-based; 0 when the message has no location
-    std::uint32_t column = 0;  // 1-based, in code points
-    std::string message;       // one line, no trailing period required
-    std::string source_line;   // the text of `line`, for the caret display; may be empty
+    std::string file;         // path as given, or "<string>" for in-memory text
+    std::uint32_t line = 0;   // 1-based; 0 when the message has no location
+    std::uint32_t column = 0; // 1-based, in code points
+    std::string message;      // one line, no trailing period required
+    std::string source_line;  // the text of `line`, for the caret display; may be empty
 
     // "file:line:col: error: message" followed, when source_line is known, by the source line
     // and a caret under `column`.
