@@ -1,6 +1,7 @@
 // The registry of builtin operators: which standard module defines what, and what each module
 // extends.
 #include "evaluator/builtins.hpp"
+#include "evaluator/builtins/stdlib_natives.hpp"
 #include "evaluator/builtins/support.hpp"
 
 #include <algorithm>
@@ -12,8 +13,8 @@ namespace {
 
 using builtins::ModuleTable;
 
-const std::array<ModuleTable, 13>& module_tables() {
-    static const std::array<ModuleTable, 13> tables = {{
+const std::array<ModuleTable, 20>& module_tables() {
+    static const std::array<ModuleTable, 20> tables = {{
         {kLanguageModule, builtins::language_builtins()},
         {"Naturals", builtins::naturals_builtins()},
         {"Integers", builtins::integers_builtins()},
@@ -27,13 +28,21 @@ const std::array<ModuleTable, 13>& module_tables() {
         {"FiniteSetsExt", builtins::finitesetsext_builtins()},
         {"SequencesExt", builtins::sequencesext_builtins()},
         {"Json", builtins::json_builtins()},
+        {"Bitwise", builtins::bitwise_builtins()},
+        {"CSV", builtins::csv_builtins()},
+        {"Randomization", builtins::randomization_builtins()},
+        {"Statistics", builtins::statistics_builtins()},
+        {"SVG", builtins::svg_builtins()},
+        {"VectorClocks", builtins::vectorclocks_builtins()},
+        {"Reals", builtins::reals_builtins()},
     }};
     return tables;
 }
 
 constexpr std::string_view kStandardModules[] = {
     "Naturals", "Integers", "Sequences", "FiniteSets",    "TLC",          "Bags",
-    "BagsExt",  "Folds",    "Functions", "FiniteSetsExt", "SequencesExt", "Json"};
+    "BagsExt",  "Folds",    "Functions", "FiniteSetsExt", "SequencesExt", "Json",
+    "Bitwise",  "CSV",      "Randomization", "Statistics", "SVG", "VectorClocks", "Reals"};
 
 // What each module EXTENDS (LOCAL INSTANCEs are not visible to its users, so not listed), as in
 // the module headers of the TLC and CommunityModules versions the oracle was made with: e.g. with
@@ -49,13 +58,16 @@ constexpr std::string_view kBagsExtends[] = {"TLC"};
 constexpr std::string_view kFunctionsExtends[] = {"Integers", "FiniteSets", "Folds"};
 constexpr std::string_view kFiniteSetsExtExtends[] = {"Integers", "FiniteSets", "Folds",
                                                       "Functions"};
+constexpr std::string_view kStatisticsExtends[] = {"Naturals"};
+constexpr std::string_view kRealsExtends[] = {"Integers"};
 constexpr std::string_view kSequencesExtExtends[] = {
     "Sequences", "Naturals", "FiniteSets", "FiniteSetsExt", "Folds", "Functions", "Bags", "TLC"};
 
 constexpr Extension kExtensions[] = {
     {"Integers", kIntegersExtends},         {"Bags", kBagsExtends},
     {"Functions", kFunctionsExtends},       {"FiniteSetsExt", kFiniteSetsExtExtends},
-    {"SequencesExt", kSequencesExtExtends},
+    {"SequencesExt", kSequencesExtExtends}, {"Statistics", kStatisticsExtends},
+    {"Reals", kRealsExtends},
 };
 
 // Other spellings of canonical operator symbols.

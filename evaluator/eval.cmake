@@ -1,6 +1,7 @@
 # Name resolution (AST -> IR), the compiled spec and the evaluator.
 add_library(tlatv_eval OBJECT
     ${CMAKE_CURRENT_LIST_DIR}/resolve.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/stdlib_modules.cpp
     ${CMAKE_CURRENT_LIST_DIR}/spec.cpp
     ${CMAKE_CURRENT_LIST_DIR}/eval.cpp
     ${CMAKE_CURRENT_LIST_DIR}/eval_ops.cpp

@@ -1,6 +1,7 @@
 #include "evaluator/resolve.hpp"
 
 #include "evaluator/eval_ops.hpp"
+#include "evaluator/stdlib_modules.hpp"
 
 #include <fmt/format.h>
 
@@ -117,7 +118,9 @@ private:
 
     const ast::Module* find_module(std::string_view name) const {
         if (auto it = inner_modules_.find(name); it != inner_modules_.end()) return it->second;
-        return modules_ ? modules_(name) : nullptr;
+        if (const ast::Module* m = modules_ ? modules_(name) : nullptr) return m;
+        // Standard modules that tlatv ships as TLA+ source (stdlib_modules.hpp).
+        return stdlib_module(name);
     }
 
     bool has_parameters(std::string_view name) {

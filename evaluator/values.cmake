@@ -18,5 +18,12 @@ add_library(tlatv_values OBJECT
     ${CMAKE_CURRENT_LIST_DIR}/builtins/functions.cpp
     ${CMAKE_CURRENT_LIST_DIR}/builtins/finitesetsext.cpp
     ${CMAKE_CURRENT_LIST_DIR}/builtins/sequencesext.cpp
-    ${CMAKE_CURRENT_LIST_DIR}/builtins/json.cpp)
+    ${CMAKE_CURRENT_LIST_DIR}/builtins/json.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/builtins/bitwise.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/builtins/csv.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/builtins/randomization.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/builtins/statistics.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/builtins/svg.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/builtins/vectorclocks.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/builtins/reals.cpp)
 tlatv_component(tlatv_values)
