@@ -251,6 +251,9 @@ private:
                std::vector<Action>& out);
     void add_split_piece(const Node& n, Frame* f, const Definition* named, Frame* named_frame,
                          std::vector<Action>& out);
+    // ENABLED A: some successor of the current state satisfies A (a walk of A that stops at the
+    // first completed state).
+    Value enabled(const Node& n, Frame* f);
 
     friend class DefinitionOperator;
 };
@@ -1002,7 +1005,7 @@ Value Evaluator::eval_node(const Node& n, Frame* f) {
         if (!eval_bool(n.kids[0], f, "the action of <<A>>_v")) return Value::boolean(false);
         return Value::boolean(!unchanged(n.kids[1], f).as_bool());
     case NodeKind::Enabled:
-        fail(n, "ENABLED cannot be evaluated yet.");
+        return enabled(n, f);
     case NodeKind::Cdot:
         fail(n, "The action composition \\cdot cannot be evaluated yet.");
     case NodeKind::Temporal:
@@ -1012,6 +1015,24 @@ Value Evaluator::eval_node(const Node& n, Frame* f) {
 }
 
 // ---- TLC's operators that need the context ----
+
+namespace {
+
+// TLCGet("config") of a breadth-first run with one worker, as trace-validation specs expect.
+Value default_tlc_config() {
+    return Value::record({{"mode", Value::string("bfs")},
+                          {"depth", Value::integer(-1)},
+                          {"deadlock", Value::boolean(false)},
+                          {"worker", Value::integer(1)},
+                          {"seed", Value::integer(0)},
+                          {"fingerprint", Value::integer(0)},
+                          {"traces", Value::integer(0)},
+                          {"spec", Value::string("")},
+                          {"config", Value::string("")},
+                          {"install", Value::string("")}});
+}
+
+} // namespace
 
 Value Evaluator::call_eval_op(const Node& n, Frame* f) {
     ArgBuffer buffer(n.kids.size());
@@ -1027,15 +1048,33 @@ Value Evaluator::call_eval_op(const Node& n, Frame* f) {
                 fail(n, fmt::format("TLCGet({}): the register has not been set.", key.as_int()));
             return it->second;
         }
-        if (key.is_string() && key.as_string() == "level") {
+        const std::string_view name = key.is_string() ? key.as_string() : std::string_view();
+        if (name == "level") {
             if (!ctx_.level) fail(n, "TLCGet(\"level\") is not known in this evaluation.");
             return Value::integer(*ctx_.level);
         }
+        if (name == "config") return ctx_.tlc_config ? *ctx_.tlc_config : default_tlc_config();
+        if (name == "stats") {
+            if (!ctx_.tlc_stats) fail(n, "TLCGet(\"stats\") is not known in this evaluation.");
+            return *ctx_.tlc_stats;
+        }
+        if (name == "duration")
+            return Value::integer(std::chrono::duration_cast<std::chrono::seconds>(
+                                      std::chrono::steady_clock::now() - ctx_.created_)
+                                      .count());
         fail(n, fmt::format("TLCGet({}) is not supported.", key.to_string()));
     }
     case ir::EvalOp::TLCSet: {
+        if (args[0].is_string() && args[0].as_string() == "exit") {
+            // TLC stops model checking; here the caller decides (EvalContext::exit_requested).
+            ctx_.exit_requested = as_bool(n.kids[1], args[1],
+                                          "the second argument of "
+                                          "TLCSet(\"exit\", ...)");
+            return Value::boolean(true);
+        }
         if (!args[0].is_int())
-            fail(n, fmt::format("TLCSet({}, ...) is not supported: only integer registers are.",
+            fail(n, fmt::format("TLCSet({}, ...) is not supported: only integer registers and "
+                                "\"exit\" are.",
                                 args[0].to_string()));
         ctx_.registers_[args[0].as_int()] = args[1];
         return Value::boolean(true);
@@ -1850,6 +1889,46 @@ void Evaluator::add_split_piece(const Node& n, Frame* f, const Definition* named
         a.frames.emplace_back(fr->slots, fr->slots + it->second);
     }
     out.push_back(std::move(a));
+}
+
+Value Evaluator::enabled(const Node& n, Frame* f) {
+    if (!ctx_.has_state_ || primed_)
+        fail(n, "ENABLED needs a current state (and cannot be primed).");
+    Action action;
+    action.name = "ENABLED";
+    action.expression = &n.kids[0];
+    WalkRequest request;
+    request.action = &action;
+    request.pre = &ctx_.state_;
+    bool found = false;
+    request.on_state = [&found](const PartialState&) {
+        found = true;
+        return false;
+    };
+    // The walk binds the primed variables afresh; the caller's are restored afterwards.
+    ActionWalk* const saved_walk = action_walk_;
+    const std::size_t frames_before = action_frames_.size();
+    for (Frame* fr = f; fr != nullptr; fr = fr->parent)
+        action_frames_.push_back(fr);
+    PartialState saved_next;
+    saved_next.swap(ctx_.next_);
+    ctx_.next_.assign(ir_.variables.size(), std::nullopt);
+    ActionWalk walk{request, std::chrono::steady_clock::now() + request.limits.time_budget};
+    action_walk_ = &walk;
+    auto restore = [&] {
+        action_walk_ = saved_walk;
+        ctx_.next_.swap(saved_next);
+        forget_caches();
+        action_frames_.resize(frames_before);
+    };
+    try {
+        walk_node(n.kids[0], f, nullptr);
+    } catch (...) {
+        restore();
+        throw;
+    }
+    restore();
+    return Value::boolean(found);
 }
 
 void walk_action(EvalContext& ctx, const WalkRequest& request) {

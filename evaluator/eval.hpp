@@ -12,6 +12,7 @@
 #include "parser/ast.hpp"
 #include "tlatv/diagnostic.hpp"
 
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -70,6 +71,12 @@ public:
     std::optional<std::int64_t> level;
     // RandomElement draws from a generator seeded with this (deterministic runs).
     std::uint64_t random_seed = 0;
+    // TLCGet("config") and TLCGet("stats"): records the caller provides. Without them, "config"
+    // describes a breadth-first run with one worker and "stats" is an error.
+    std::optional<Value> tlc_config;
+    std::optional<Value> tlc_stats;
+    // Set by TLCSet("exit", TRUE): the spec asks the checker to stop.
+    bool exit_requested = false;
     // Called after each call of a user definition with its value (for tracing); optional.
     std::function<void(const ir::Definition&, const Value&)> trace;
 
@@ -100,6 +107,7 @@ private:
     std::vector<std::optional<Value>> constant_cache_; // per definition (constant level)
     std::map<std::int64_t, Value> registers_;
     std::mt19937_64 random_;
+    std::chrono::steady_clock::time_point created_ = std::chrono::steady_clock::now();
     bool random_seeded_ = false;
 };
 

@@ -205,3 +205,15 @@ TEST_CASE("recursion thousands of levels deep fits the thread's stack", "[eval]"
     CHECK(value_text("LET f[n \\in Nat] == IF n = 0 THEN 0 ELSE n + f[n - 1] IN f[3000]") ==
           "4501500");
 }
+
+TEST_CASE("TLCGet(\"config\") and TLCSet(\"exit\") as trace specs use them", "[eval]") {
+    CHECK(value_text("TLCGet(\"config\").mode = \"bfs\" /\\ TLCGet(\"config\").worker = 1") ==
+          "TRUE");
+    ModuleSet set({"---- MODULE M ----\nEXTENDS TLC\nE == TLCSet(\"exit\", TRUE)\n===="});
+    auto compiled = set.compile();
+    REQUIRE(compiled.spec);
+    EvalContext ctx(compiled.spec);
+    CHECK(!ctx.exit_requested);
+    CHECK(ctx.evaluate("E") == Value::boolean(true));
+    CHECK(ctx.exit_requested);
+}
