@@ -5,6 +5,8 @@
 
 #include <benchmark/benchmark.h>
 
+#include <filesystem>
+
 #include <string>
 #include <variant>
 
@@ -12,9 +14,16 @@ namespace {
 
 using namespace tlatv;
 
+// A model loaded with its TLC configuration.
+ModelOptions with_config(const std::filesystem::path& cfg) {
+    ModelOptions options;
+    options.config_file = cfg;
+    return options;
+}
+
 void run(benchmark::State& state, const std::string& spec, const std::string& cfg,
          const std::string& windows, const std::string& mapping_file) {
-    auto load = load_model(spec, {cfg});
+    auto load = load_model(spec, with_config(cfg));
     if (!load.model) {
         state.SkipWithError("the spec does not load");
         return;

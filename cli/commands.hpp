@@ -6,6 +6,8 @@ namespace tlatv::cli {
 
 int run_parse(int argc, char** argv);
 int run_eval(int argc, char** argv);
+int run_successors(int argc, char** argv);
+int run_check(int argc, char** argv);
 int run_validate(int argc, char** argv);
 int run_sysmobench(int argc, char** argv);
 

@@ -17,6 +17,8 @@ struct Command {
 constexpr Command commands[] = {
     {"parse", tlatv::cli::run_parse, "parse and resolve modules"},
     {"eval", tlatv::cli::run_eval, "evaluate constant expressions"},
+    {"successors", tlatv::cli::run_successors, "enumerate the successors of a state"},
+    {"check", tlatv::cli::run_check, "check a (pre-state, post-state) window against actions"},
     {"validate", tlatv::cli::run_validate, "validate windows of a system's traces, per action"},
     {"sysmobench", tlatv::cli::run_sysmobench, "run a SysMoBench TV_<Action>.tla over its windows"},
 };

@@ -5,11 +5,20 @@
 
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+
 #include <variant>
 
 namespace {
 
 using namespace tlatv;
+
+// A model loaded with its TLC configuration.
+ModelOptions with_config(const std::filesystem::path& cfg) {
+    ModelOptions options;
+    options.config_file = cfg;
+    return options;
+}
 
 const std::string kData = std::string(TLATV_ENGINE_TEST_DIR) + "/data/";
 
@@ -26,7 +35,7 @@ struct Run {
 };
 
 Run validate(const lib::Mapping* mapping, std::vector<std::string> invariants = {}) {
-    auto load = load_model(kData + "Counter.tla", {kData + "Counter.cfg"});
+    auto load = load_model(kData + "Counter.tla", with_config(kData + "Counter.cfg"));
     REQUIRE(load.model);
     engine::ValidateOptions options;
     options.threads = 2;
@@ -89,7 +98,7 @@ TEST_CASE("a mapping's ranges for parameters and absent variables") {
 }
 
 TEST_CASE("input errors are values") {
-    auto load = load_model(kData + "Counter.tla", {kData + "Counter.cfg"});
+    auto load = load_model(kData + "Counter.tla", with_config(kData + "Counter.cfg"));
     REQUIRE(load.model);
     engine::ValidateOptions options;
     options.invariants = {"NoSuchInvariant"};

@@ -7,6 +7,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+
 #include <set>
 #include <string>
 
@@ -14,12 +16,20 @@ namespace {
 
 using namespace tlatv;
 
+// A model loaded with its TLC configuration.
+ModelOptions with_config(const std::filesystem::path& cfg) {
+    ModelOptions options;
+    options.config_file = cfg;
+    return options;
+}
+
 const std::string kExample = std::string(TLATV_EXAMPLES_DIR) + "/lockservice/";
 const std::string kTrace = kExample + "trace.ndjson";
 
 struct Run {
     engine::ValidationResult result;
     std::vector<engine::WindowVerdict> verdicts;
+    std::vector<std::size_t> progress; // windows done after each batch
 
     const engine::ActionSummary* action(std::string_view name) const {
         for (const auto& a : result.summary.actions)
@@ -29,13 +39,14 @@ struct Run {
 };
 
 Run validate(const std::string& spec, unsigned threads = 2, std::size_t batch = 512) {
-    auto load = load_model(kExample + spec + ".tla", {kExample + spec + ".cfg"});
+    auto load = load_model(kExample + spec + ".tla", with_config(kExample + spec + ".cfg"));
     REQUIRE(load.model);
     engine::ValidateOptions options;
     options.threads = threads;
     options.batch_size = batch;
     Run run;
     options.on_verdict = [&](const engine::WindowVerdict& v) { run.verdicts.push_back(v); };
+    options.progress = [&](const engine::Progress& p) { run.progress.push_back(p.done); };
     run.result = engine::validate_windows(*load.model, kTrace, nullptr, options);
     REQUIRE(run.result.ok());
     return run;
@@ -129,6 +140,10 @@ TEST_CASE("parallel validation gives the verdicts of a one-thread run, in input 
     for (const char* spec : {"LockServiceUnder", "LockServiceOver"}) {
         Run one = validate(spec, 1, 512);
         Run two = validate(spec, 2, 7); // small batches: many batch boundaries
+        // Windows are read and checked batch by batch, never more than a batch at a time.
+        REQUIRE(two.progress.size() == (196 + 6) / 7);
+        for (std::size_t i = 0; i < two.progress.size(); ++i)
+            CHECK(two.progress[i] == std::min<std::size_t>(196, 7 * (i + 1)));
         REQUIRE(one.verdicts.size() == two.verdicts.size());
         for (std::size_t i = 0; i < one.verdicts.size(); ++i) {
             CHECK(one.verdicts[i].index == i + 1);

@@ -17,6 +17,13 @@ namespace {
 namespace fs = std::filesystem;
 using namespace tlatv;
 
+// A model loaded with its TLC configuration.
+ModelOptions with_config(const std::filesystem::path& cfg) {
+    ModelOptions options;
+    options.config_file = cfg;
+    return options;
+}
+
 const fs::path kSpin = fs::path(TLATV_SHARED_DIR) / "corpus/windows/sysmobench/spin/ai_spec_1";
 const fs::path kMappings = fs::path(TLATV_ENGINE_TEST_DIR) / "mappings";
 
@@ -32,7 +39,7 @@ std::size_t expected_passes(const fs::path& tsv) {
 } // namespace
 
 TEST_CASE("spin's AcquireLock windows through a mapping: TLC's pass count and the cluster") {
-    auto load = load_model(kSpin / "spin.tla", {kSpin / "spin.cfg"});
+    auto load = load_model(kSpin / "spin.tla", with_config(kSpin / "spin.cfg"));
     REQUIRE(load.model);
     auto parsed = lib::read_mapping((kMappings / "spin_AcquireLock.json").string());
     REQUIRE(std::holds_alternative<lib::Mapping>(parsed));
@@ -80,7 +87,8 @@ TEST_CASE("spin's AcquireLock windows through a mapping: TLC's pass count and th
 
 TEST_CASE("spin's raw windows against the reference spec: several actions, one table") {
     const fs::path spin = fs::path(TLATV_SHARED_DIR) / "corpus/windows/sysmobench/spin";
-    auto load = load_model(spin / "reference_spec/spin.tla", {spin / "reference_spec/spin.cfg"});
+    auto load =
+        load_model(spin / "reference_spec/spin.tla", with_config(spin / "reference_spec/spin.cfg"));
     REQUIRE(load.model);
     auto parsed = lib::read_mapping((kMappings / "spin_reference.json").string());
     REQUIRE(std::holds_alternative<lib::Mapping>(parsed));
