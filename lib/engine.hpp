@@ -2,9 +2,12 @@
 // how many observed transitions the spec reproduces, which it cannot (under-approximation) and
 // where it allows more than the system does (over-approximation).
 //
-//     auto model = load_model("Spec.tla", {.config_file = "Spec.cfg"});
-//     ValidationSetup setup{model.model->spec, ...};
-//     ValidationResult result = validate_windows(*model.model, "windows.ndjson", options);
+//     ModelOptions model_options;
+//     model_options.config_file = "Spec.cfg";
+//     ModelLoad load = load_model("Spec.tla", model_options);
+//     ValidateOptions options;                       // threads, invariants, callbacks, limits
+//     ValidationResult result = validate_windows(*load.model, "windows.ndjson", nullptr, options);
+//     report::format_table(result.summary);          // lib/report.hpp
 //
 // Windows are read in bounded batches and checked in parallel in a task arena the engine owns
 // (oneTBB's global controls are never touched), one EvalContext per worker. Verdicts come out in
@@ -138,8 +141,7 @@ struct ValidationResult {
 };
 
 struct Progress {
-    std::size_t done = 0;    // windows checked so far
-    std::uint64_t bytes = 0; // not used yet: reserved for byte-based progress
+    std::size_t done = 0; // windows checked so far
 };
 
 struct ValidateOptions {
