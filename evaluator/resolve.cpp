@@ -80,6 +80,16 @@ private:
     // Modules declared inside other modules (`---- MODULE Inner ----` nested).
     std::map<std::string, const ast::Module*, std::less<>> inner_modules_;
     std::map<std::string, Names, std::less<>> inner_context_;
+
+    // Where a module-level definition was written, for the selectors `Def!2` and `Def!Label`.
+    struct DefinitionSource {
+        const ast::Expr* body = nullptr;
+        const Names* names = nullptr;
+        std::uint16_t file = 0;
+        std::uint32_t level = 0;
+    };
+    std::map<std::uint32_t, DefinitionSource> definition_sources_;
+    std::map<std::string, std::uint32_t, std::less<>> selected_definitions_;
     // Modules that declare no CONSTANT or VARIABLE are the same in every instantiation.
     std::map<std::string, std::shared_ptr<const ModuleNames>, std::less<>> shared_modules_;
     std::map<std::string, bool, std::less<>> has_parameters_;
@@ -322,6 +332,8 @@ private:
             define(names, def->name, definition_symbol(index, def->params.size()), def->local,
                    def->span);
             out_.module_definitions[m.name][def->name].push_back(index);
+            if (def->params.empty())
+                definition_sources_[index] = {&def->body, &names.all, file_, inst.level};
             resolve_operator_body(index, def->params, def->body);
             return;
         }
@@ -1051,8 +1063,88 @@ private:
                                      arity == 1 ? "" : "s"));
     }
 
+    // The operand `component` ("2") or the expression labelled `component` of `e`.
+    const ast::Expr* select(const ast::Expr& e, const std::string& component) const {
+        const ast::Expr* x = &e;
+        while (x->kind == ast::ExprKind::Label && x->name != component)
+            x = &x->args.at(0);
+        if (!component.empty() && component.find_first_not_of("0123456789") == std::string::npos) {
+            const std::size_t k = std::stoul(component);
+            if (k >= 1 && k <= x->args.size()) return &x->args[k - 1];
+            return nullptr;
+        }
+        std::vector<const ast::Expr*> todo{x};
+        while (!todo.empty()) {
+            const ast::Expr* y = todo.back();
+            todo.pop_back();
+            if (y->kind == ast::ExprKind::Label && y->name == component) return &y->args.at(0);
+            for (const auto& a : y->args)
+                todo.push_back(&a);
+        }
+        return nullptr;
+    }
+
+    // `Def!1!2`, `Def!Label`: a part of a zero-argument module-level definition, resolved as a
+    // definition of its own in the scope of `Def`.
+    std::optional<Node> resolve_selector(const ast::Expr& e) {
+        const ast::Qualifier& first = e.qualifiers[0];
+        bool local = false;
+        for (const auto& l : locals_)
+            local = local || l.name == first.name;
+        if (local || names_ == nullptr || !first.args.empty()) return std::nullopt;
+        auto it = names_->find(first.name);
+        if (it == names_->end() || it->second.kind != Symbol::Kind::Definition) return std::nullopt;
+        auto source = definition_sources_.find(it->second.index);
+        if (source == definition_sources_.end() || source->second.level != 0)
+            fail(e.span, fmt::format("The selector {}!{} is not supported.", first.name, e.name));
+        std::string key = std::to_string(it->second.index);
+        const ast::Expr* part = source->second.body;
+        std::vector<std::string> path;
+        for (std::size_t i = 1; i < e.qualifiers.size(); ++i)
+            path.push_back(e.qualifiers[i].name);
+        path.push_back(e.name);
+        for (const auto& component : path) {
+            part = select(*part, component);
+            if (part == nullptr)
+                fail(e.span, fmt::format("{} has no part {}.", first.name, component));
+            key += "!" + component;
+        }
+        if (!e.args.empty()) fail(e.span, "A selected part takes no arguments.");
+        auto cached = selected_definitions_.find(key);
+        std::uint32_t index;
+        if (cached != selected_definitions_.end()) {
+            index = cached->second;
+        } else {
+            const Names* saved_names = names_;
+            const std::uint16_t saved_file = file_;
+            auto saved_locals = std::move(locals_);
+            auto saved_frames = std::move(frames_);
+            auto saved_reads = std::move(reads_state_);
+            locals_.clear();
+            frames_.clear();
+            reads_state_.clear();
+            names_ = source->second.names;
+            file_ = source->second.file;
+            index = new_definition(first.name + "!" + e.name, 0, e.span);
+            resolve_operator_body(index, {}, *part);
+            names_ = saved_names;
+            file_ = saved_file;
+            locals_ = std::move(saved_locals);
+            frames_ = std::move(saved_frames);
+            reads_state_ = std::move(saved_reads);
+            selected_definitions_[key] = index;
+        }
+        Node n = make(NodeKind::CallDef, e);
+        n.index = index;
+        n.hops = level();
+        n.text = first.name + "!" + e.name;
+        mark_state();
+        return n;
+    }
+
     Node resolve_name(const ast::Expr& e) {
         if (!e.qualifiers.empty()) {
+            if (auto selected = resolve_selector(e)) return std::move(*selected);
             Symbol s = qualified_symbol(e);
             Node n = call_symbol(e, s, e.name, e.args);
             const ast::Qualifier& first = e.qualifiers[0];

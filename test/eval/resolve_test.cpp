@@ -163,3 +163,19 @@ TEST_CASE("cfg replacements of builtins and of a module's definitions", "[resolv
     CHECK(ctx.evaluate("E") == Value::integer(3));
     CHECK(ctx.evaluate("Ballots").to_string() == "{7}");
 }
+
+TEST_CASE("selectors of a definition's parts", "[resolve]") {
+    ModuleSet set({"---- MODULE M ----\nEXTENDS Naturals\nVARIABLE x\n"
+                   "Init == /\\ x \\in Nat\n        /\\ x < 5\n"
+                   "Inv == P0 :: x > 1 /\\ (P1 :: x < 3)\n"
+                   "E == Init!1 /\\ Init!2\nF == Inv!P1\n===="});
+    CompileResult r = set.compile();
+    REQUIRE(r.errors.empty());
+    EvalContext ctx(r.spec);
+    ctx.set_state({Value::integer(7)});
+    CHECK(ctx.evaluate("E") == Value::boolean(false));
+    CHECK(ctx.evaluate("F") == Value::boolean(false));
+    ctx.set_state({Value::integer(2)});
+    CHECK(ctx.evaluate("E") == Value::boolean(true));
+    CHECK(ctx.evaluate("F") == Value::boolean(true));
+}
