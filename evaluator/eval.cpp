@@ -751,6 +751,15 @@ Value Evaluator::function_application(const Node& n, Frame* f) {
         arg = Value::tuple(std::move(parts));
     }
     if (fn.kind == NodeKind::FunCons) return apply_constructor(fn, f, arg);
+    if (fn.kind == NodeKind::Slot) {
+        // `Op(f) == f[a]` called as Op([x \in Nat |-> e]): the unevaluated argument is applied
+        // point-wise in the caller's frame (its binder slots are its own there).
+        Frame* target = walk(f, fn.hops);
+        if (fn.index < target->pending_count && target->pending[fn.index] &&
+            target->pending[fn.index]->kind == NodeKind::FunCons &&
+            !(target->cached >> fn.index & 1u))
+            return apply_constructor(*target->pending[fn.index], target->caller, arg);
+    }
     if (fn.kind == NodeKind::CallDef && fn.kids.empty() && fn.count == 0) {
         std::uint32_t index = fn.index;
         Frame* link = walk(f, fn.hops);

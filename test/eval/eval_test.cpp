@@ -217,3 +217,8 @@ TEST_CASE("TLCGet(\"config\") and TLCSet(\"exit\") as trace specs use them", "[e
     CHECK(ctx.evaluate("E") == Value::boolean(true));
     CHECK(ctx.exit_requested);
 }
+
+TEST_CASE("a function over an infinite domain passed to an operator is applied point-wise",
+          "[eval]") {
+    CHECK(value_text("LET At(f, a) == f[a] IN At([n \\in Nat |-> n * n], 12)") == "144");
+}
