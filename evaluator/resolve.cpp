@@ -153,11 +153,10 @@ private:
     // substitutions of an instance.
     void collect_parameters(const ast::Module& m,
                             std::vector<std::pair<std::string, ast::Span>>& out,
-                            std::set<std::string, std::less<>>& seen, std::string& file_of_first) {
+                            std::set<std::string, std::less<>>& seen) {
         if (!seen.insert(m.name).second) return;
         for (const auto& ext : m.extends)
-            if (const ast::Module* e = find_module(ext))
-                collect_parameters(*e, out, seen, file_of_first);
+            if (const ast::Module* e = find_module(ext)) collect_parameters(*e, out, seen);
         for (const auto& unit : m.units) {
             if (const auto* c = std::get_if<ast::ConstantDecl>(&unit.node))
                 for (const auto& p : c->constants)
@@ -442,8 +441,7 @@ private:
         }
         std::vector<std::pair<std::string, ast::Span>> params;
         std::set<std::string, std::less<>> seen;
-        std::string unused;
-        collect_parameters(*m, params, seen, unused);
+        collect_parameters(*m, params, seen);
         for (const auto& s : with) {
             bool known = false;
             for (const auto& p : params)
