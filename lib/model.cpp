@@ -58,14 +58,10 @@ eval::SpecConfig spec_config(const cfg::Config& config, eval::IntMode int_mode,
         }
     }
     for (const auto& r : config.replacements) {
-        if (!r.module.empty()) {
-            errors.push_back(located(config, r.span,
-                                     fmt::format("replacing {} in module {} (`<- [{}]`) is not "
-                                                 "supported yet",
-                                                 r.constant.name, r.module, r.module)));
-            continue;
-        }
-        result.replacements.insert_or_assign(r.constant.name, r.replacement.name);
+        if (r.module.empty())
+            result.replacements.insert_or_assign(r.constant.name, r.replacement.name);
+        else
+            result.module_replacements.push_back({r.module, r.constant.name, r.replacement.name});
     }
     return result;
 }
