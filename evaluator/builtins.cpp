@@ -13,8 +13,8 @@ namespace {
 
 using builtins::ModuleTable;
 
-const std::array<ModuleTable, 20>& module_tables() {
-    static const std::array<ModuleTable, 20> tables = {{
+const std::array<ModuleTable, 22>& module_tables() {
+    static const std::array<ModuleTable, 22> tables = {{
         {kLanguageModule, builtins::language_builtins()},
         {"Naturals", builtins::naturals_builtins()},
         {"Integers", builtins::integers_builtins()},
@@ -35,6 +35,8 @@ const std::array<ModuleTable, 20>& module_tables() {
         {"SVG", builtins::svg_builtins()},
         {"VectorClocks", builtins::vectorclocks_builtins()},
         {"Reals", builtins::reals_builtins()},
+        {"Relation", builtins::relation_builtins()},
+        {"Graphs", builtins::graphs_builtins()},
     }};
     return tables;
 }
@@ -42,7 +44,8 @@ const std::array<ModuleTable, 20>& module_tables() {
 constexpr std::string_view kStandardModules[] = {
     "Naturals", "Integers", "Sequences", "FiniteSets",    "TLC",          "Bags",
     "BagsExt",  "Folds",    "Functions", "FiniteSetsExt", "SequencesExt", "Json",
-    "Bitwise",  "CSV",      "Randomization", "Statistics", "SVG", "VectorClocks", "Reals"};
+    "Bitwise",  "CSV",      "Randomization", "Statistics", "SVG", "VectorClocks", "Reals",
+    "Relation", "Graphs"};
 
 // What each module EXTENDS (LOCAL INSTANCEs are not visible to its users, so not listed), as in
 // the module headers of the TLC and CommunityModules versions the oracle was made with: e.g. with

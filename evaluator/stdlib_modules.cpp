@@ -48,7 +48,8 @@ IsStrictlyTotallyOrderedUnder(op(_, _), S) == IsStrictlyTotallyOrdered(RelationO
 IsTotallyOrderedUnder(op(_, _), S) == IsTotallyOrdered(RelationOf(op, S), S)
 
 \* Warshall's algorithm: through[V][x, y] holds when a non-empty R-path leads from x to y
-\* whose inner elements all lie in V; one element of V is added per step.
+\* whose inner elements all lie in V; one element of V is added per step. (The builtin registry
+\* replaces this definition by a native one, evaluator/builtins/relation.cpp.)
 TransitiveClosure(R, S) ==
     LET through[V \in SUBSET S] ==
             IF V = {} THEN [pair \in S \X S |-> R[pair]]
@@ -100,7 +101,8 @@ SimplePath(G) ==
         IsWalk(p, G) /\ \A i, j \in DOMAIN p : p[i] = p[j] => i = j}
 
 \* ConnectionsIn(G)[m, n]: a path leads from m to n (every node reaches itself), by Warshall's
-\* algorithm over the nodes allowed inside paths.
+\* algorithm over the nodes allowed inside paths. (The builtin registry replaces this definition
+\* by a native one, evaluator/builtins/graphs.cpp.)
 ConnectionsIn(G) ==
     LET through[V \in SUBSET G.node] ==
             IF V = {} THEN [m, n \in G.node |-> m = n \/ <<m, n>> \in G.edge]
@@ -121,7 +123,7 @@ IsTreeWithRoot(G, r) ==
     /\ IsDirectedGraph(G)
     /\ \A e \in G.edge : /\ e[1] # r
                          /\ \A f \in G.edge : e[1] = f[1] => e = f
-    /\ \A n \in G.node : AreConnectedIn(n, r, G)
+    /\ LET C == ConnectionsIn(G) IN \A n \in G.node : r \in G.node /\ C[n, r]
 ====
 )tla";
 
@@ -153,14 +155,12 @@ SimplePath(G) ==
     {p \in UNION {[1..n -> G.node] : n \in 1..Cardinality(G.node)} :
         IsWalk(p, G) /\ \A i, j \in DOMAIN p : p[i] = p[j] => i = j}
 
-\* Reach[m, n]: a path leads from m to n, by Warshall's algorithm.
+LOCAL Directed == INSTANCE Graphs
+
+\* Reach(G)[m, n]: a path leads from m to n; an edge {a, b} leads both ways.
 LOCAL Reach(G) ==
-    LET through[V \in SUBSET G.node] ==
-            IF V = {} THEN [m, n \in G.node |-> m = n \/ {m, n} \in G.edge]
-            ELSE LET u == CHOOSE u \in V : TRUE
-                     C == through[V \ {u}]
-                 IN  [m, n \in G.node |-> C[m, n] \/ (C[m, u] /\ C[u, n])]
-    IN  through[G.node]
+    Directed!ConnectionsIn([node |-> G.node,
+                            edge |-> {e \in G.node \X G.node : {e[1], e[2]} \in G.edge}])
 
 AreConnectedIn(m, n, G) == m \in G.node /\ n \in G.node /\ Reach(G)[m, n]
 

@@ -25,5 +25,7 @@ add_library(tlatv_values OBJECT
     ${CMAKE_CURRENT_LIST_DIR}/builtins/statistics.cpp
     ${CMAKE_CURRENT_LIST_DIR}/builtins/svg.cpp
     ${CMAKE_CURRENT_LIST_DIR}/builtins/vectorclocks.cpp
-    ${CMAKE_CURRENT_LIST_DIR}/builtins/reals.cpp)
+    ${CMAKE_CURRENT_LIST_DIR}/builtins/reals.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/builtins/relation.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/builtins/graphs.cpp)
 tlatv_component(tlatv_values)

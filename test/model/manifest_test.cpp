@@ -77,7 +77,7 @@ TEST_CASE("every module SANY accepts is accepted, and SANY's rejections are reje
     // The goal is every module SANY accepts. Until the CommunityModules that tlatv does not build
     // in yet (listed above and in README.md) are there, this floor keeps what works from
     // regressing; raise it with every module that starts to resolve.
-    constexpr std::size_t accepted_floor = 270;
+    constexpr std::size_t accepted_floor = 272;
     CHECK(ok_accepted >= accepted_floor);
     // Rejections SANY makes that tlatv misses are listed above; none are known today.
     CHECK(bad_accepted.empty());

@@ -87,6 +87,26 @@ TEST_CASE("Relation: closures and connectivity", "[stdlib][Relation]") {
     check("TransitiveClosure([p \\in {} \\X {} |-> TRUE], {}) = <<>>", "TRUE", r);
 }
 
+TEST_CASE("Relation, Graphs, UndirectedGraphs: closures of larger relations",
+          "[stdlib][Relation][Graphs][UndirectedGraphs]") {
+    // A chain of 60 elements: every element reaches the later ones, 60 * 59 / 2 pairs.
+    check("LET S == 1..60 R == [p \\in S \\X S |-> p[2] = p[1] + 1] "
+          "C == TransitiveClosure(R, S) IN Cardinality({p \\in S \\X S : C[p]})",
+          "1770", {"Naturals", "FiniteSets", "Relation"});
+    check("LET S == 1..60 R == [p \\in S \\X S |-> p[2] = p[1] + 1] IN IsConnected(R, S)", "FALSE",
+          {"Naturals", "Relation"});
+    check("LET G == [node |-> 1..60, edge |-> {<<i, i + 1>> : i \\in 1..59} \\cup {<<60, 1>>}] IN "
+          "IsStronglyConnected(G)",
+          "TRUE", {"Naturals", "Graphs"});
+    check("LET G == [node |-> 1..60, edge |-> {<<i, i + 1>> : i \\in 1..59}] IN "
+          "IsTreeWithRoot(G, 60)",
+          "TRUE", {"Naturals", "Graphs"});
+    check("LET U == [node |-> 1..60, edge |-> {{i, i + 1} : i \\in (1..59) \\ {30}}] IN "
+          "ConnectedComponents(U) = {1..30, 31..60}",
+          "TRUE", {"Naturals", "UndirectedGraphs"});
+    check("IsTreeWithRoot([node |-> {}, edge |-> {}], 1)", "TRUE", {"Graphs"});
+}
+
 TEST_CASE("Relation: its helper is LOCAL", "[stdlib][Relation]") {
     CHECK(error_of("RelationOf(=, {1})", {"Relation"}) != "");
     // A user module that defines the helper's name is not in conflict with it.
