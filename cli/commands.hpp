@@ -10,5 +10,6 @@ int run_successors(int argc, char** argv);
 int run_check(int argc, char** argv);
 int run_validate(int argc, char** argv);
 int run_sysmobench(int argc, char** argv);
+int run_trace(int argc, char** argv);
 
 } // namespace tlatv::cli

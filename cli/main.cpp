@@ -21,6 +21,7 @@ constexpr Command commands[] = {
     {"check", tlatv::cli::run_check, "check a (pre-state, post-state) window against actions"},
     {"validate", tlatv::cli::run_validate, "validate windows of a system's traces, per action"},
     {"sysmobench", tlatv::cli::run_sysmobench, "run a SysMoBench TV_<Action>.tla over its windows"},
+    {"trace", tlatv::cli::run_trace, "validate a whole trace with a TLC trace-validation spec"},
 };
 
 void print_usage(std::FILE* out) {
