@@ -119,7 +119,7 @@ ValidationResult validate_windows(const Model& model, const std::string& windows
     }
     if (!result.ok()) return result;
 
-    const ActionCatalog catalog(model, next_relation(model));
+    const ActionCatalog catalog(model, next_relation_name(model));
     const SourceCache sources;
     settings.catalog = &catalog;
     settings.sources = &sources;

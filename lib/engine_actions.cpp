@@ -55,22 +55,6 @@ std::string join(const std::vector<std::string>& names) {
 
 } // namespace
 
-std::string next_relation(const Model& model) {
-    if (model.config) {
-        if (model.config->next) return model.config->next->name;
-        if (model.config->specification) {
-            try {
-                auto formula = eval::spec_formula(*model.spec, model.config->specification->name);
-                if (!formula.next.name.empty() && formula.next.name != eval::kUnnamedAction)
-                    return formula.next.name;
-            } catch (const eval::EvalError&) {
-                // Not of the form Init /\ [][Next]_v: the conventional name.
-            }
-        }
-    }
-    return "Next";
-}
-
 ActionCatalog::ActionCatalog(const Model& model, std::string next)
     : model_(model)
     , next_(std::move(next))

@@ -9,6 +9,7 @@
 #pragma once
 
 #include "evaluator/action.hpp"
+#include "lib/action_select.hpp"
 #include "lib/mapping_apply.hpp"
 #include "lib/model.hpp"
 
@@ -44,9 +45,5 @@ private:
     mutable std::shared_ptr<const std::vector<eval::Action>> next_split_;
     mutable std::string next_error_;
 };
-
-// The name of the model's next-state relation: the cfg's NEXT, the N of its SPECIFICATION's
-// [][N]_v, or "Next".
-std::string next_relation(const Model& model);
 
 } // namespace tlatv::engine
