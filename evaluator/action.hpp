@@ -81,7 +81,7 @@ std::vector<Action> split_actions(EvalContext& ctx, const Action& whole);
 std::vector<Action> select_actions(EvalContext& ctx, const Action& next, std::string_view name);
 
 struct EnumerationLimits {
-    std::size_t max_states = 1'000'000; // distinct states one enumeration may produce
+    std::size_t max_states = 1'000'000; // completed states one walk may produce (duplicates count)
     std::chrono::milliseconds time_budget{60'000};
 };
 

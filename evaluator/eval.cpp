@@ -1370,6 +1370,18 @@ void Evaluator::run_action_walk(const WalkRequest& request) {
     primed_ = request.initial;
     try {
         walk_node(*action.expression, frames.innermost(), more.empty() ? nullptr : &more[0]);
+    } catch (const EvalFailure& e) {
+        primed_ = saved_primed;
+        action_walk_ = nullptr;
+        action_frames_.resize(frames_before);
+        // The initial predicate reads the state being built as if primed: say it unprimed.
+        const std::string_view message = e.what();
+        constexpr std::string_view unbound = "' is not bound.";
+        if (request.initial && message.ends_with(unbound))
+            throw EvalFailure(fmt::format("{} is read before the initial predicate assigns it.",
+                                          message.substr(0, message.size() - unbound.size())),
+                              e.file, e.span);
+        throw;
     } catch (...) {
         primed_ = saved_primed;
         action_walk_ = nullptr;

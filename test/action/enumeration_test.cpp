@@ -172,7 +172,8 @@ TEST_CASE("errors name the unassigned variable, the unbound primed variable and 
 }
 
 TEST_CASE("initial states: the same walk assigns the unprimed variables") {
-    auto m = spec_of("Init == x \\in 1..3 /\\ y = x * 2 /\\ x # 2\nBad == x = 1");
+    auto m = spec_of("Init == x \\in 1..3 /\\ y = x * 2 /\\ x # 2\nBad == x = 1\n"
+                     "Early == x = y /\\ y = 1");
     EvalContext ctx(m.spec);
     auto states = initial_states(ctx, definition_action(*m.spec, "Init"));
     REQUIRE(states.size() == 2);
@@ -180,6 +181,8 @@ TEST_CASE("initial states: the same walk assigns the unprimed variables") {
     CHECK(state_text(*m.spec, states[1]) == "/\\ x = 3\n/\\ y = 6");
     CHECK_THROWS_WITH(initial_states(ctx, definition_action(*m.spec, "Bad")),
                       Catch::Contains("not assigned: y"));
+    CHECK_THROWS_WITH(initial_states(ctx, definition_action(*m.spec, "Early")),
+                      Catch::Contains("y is read before the initial predicate assigns it"));
 }
 
 TEST_CASE("actions with parameters: bound by the caller or split like TLC") {
@@ -217,4 +220,20 @@ TEST_CASE("a SPECIFICATION formula gives the initial predicate and the next-stat
     SpecFormula g = spec_formula(*m.spec, "Both");
     CHECK(g.init.conjuncts.size() == 1);
     CHECK(initial_states(ctx, g.init).size() == 1);
+}
+
+TEST_CASE("ENABLED A holds when A has a successor from the current state") {
+    auto m = spec_of("A == x > 0 /\\ x' = x - 1 /\\ y' \\in {}\n"
+                     "B == x > 0 /\\ x' = x - 1 /\\ y' = y\n"
+                     "EnabledA == ENABLED A\nEnabledB == ENABLED B\n"
+                     "C == ENABLED B /\\ x' = 9 /\\ y' = y");
+    EvalContext ctx(m.spec);
+    ctx.set_state(state_of(m, "/\\ x = 1\n/\\ y = 0"));
+    CHECK_FALSE(ctx.evaluate("EnabledA").as_bool());
+    CHECK(ctx.evaluate("EnabledB").as_bool());
+    ctx.set_state(state_of(m, "/\\ x = 0\n/\\ y = 0"));
+    CHECK_FALSE(ctx.evaluate("EnabledB").as_bool());
+    // Inside an action's walk: the primed variables of the walk are kept around ENABLED.
+    CHECK(next_of(m, "C", "/\\ x = 1\n/\\ y = 0") == Set{"/\\ x = 9 /\\ y = 0"});
+    CHECK(next_of(m, "C", "/\\ x = 0\n/\\ y = 0").empty());
 }
