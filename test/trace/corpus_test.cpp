@@ -22,8 +22,11 @@ struct Row {
     std::string name;
     std::filesystem::path spec;                                   // relative to the corpus
     std::vector<std::pair<std::string, std::string>> environment; // paths relative to the corpus
-    std::optional<std::size_t> rejected_line;                     // none: TLC accepted
+    std::optional<std::size_t> rejected_line = std::nullopt;      // none: TLC accepted
     bool heavy = false; // TLC took more than a few seconds
+    // TLC's distinct states, where TLCSet("exit") did not cut TLC's search mid-level (tlatv
+    // finishes the level it is on, TLC stops at once).
+    std::optional<std::size_t> tlc_distinct = std::nullopt;
 };
 
 bool full_run() {
@@ -59,6 +62,7 @@ void check_rows(const std::vector<Row>& rows) {
         auto result = run(row, 2);
         CHECK(result.accepted == !row.rejected_line.has_value());
         if (row.rejected_line) CHECK(result.rejected_line == row.rejected_line);
+        if (row.tlc_distinct) CHECK(result.distinct == *row.tlc_distinct);
     }
 }
 
@@ -101,6 +105,11 @@ TEST_CASE("TwoPhase: TLC's verdicts on the 4RM, 8RM and BUG-4RM traces") {
     for (const char* level : {"EA", "VEA"})
         rows.push_back({fmt::format("BUG-4RM.{}", level), two_phase_spec,
                         two_phase_env(fmt::format("BUG-4RM.{}", level), "4RM"), 8});
+    const std::pair<const char*, std::size_t> distinct[] = {
+        {"4RM.EA", 48}, {"4RM.V", 211}, {"4RM.VEA", 19}, {"8RM.EA", 640}, {"8RM.VEA", 35}};
+    for (auto& row : rows)
+        for (const auto& [name, count] : distinct)
+            if (row.name == name) row.tlc_distinct = count;
     check_rows(rows);
 }
 
@@ -135,6 +144,9 @@ TEST_CASE("Rows not run, with the reason") {
         "(TLCGet(\"queue\")); tlatv trace supports POSTCONDITION acceptance only",
         "CCF consensus (all rows): TraceMatched as above, and \\cdot",
         "CCF consistency TraceMultiNodeReads: not attempted yet",
+        "KeyValueStore (all rows, run below as [!mayfail]): the cfg's `NoVal <- TraceNil` "
+        "replaces a definition of the extended module KeyValueStore, which the model loader "
+        "does not apply yet, so NoVal's `CHOOSE v : v \\notin Val` is evaluated and fails",
         "TwoPhase 12RM/16RM/BUG-16RM: TLC needs 26-300 s; not run in CI",
         "KeyValueStore E, V, VpEA and 8C/12C -2/a/b variants: TLC needs >20 s or timed out",
     };
