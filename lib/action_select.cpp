@@ -23,22 +23,16 @@ std::string next_relation_name(const Model& model) {
 std::vector<eval::Action> select_actions(eval::EvalContext& ctx, const Model& model,
                                          std::string_view name) {
     const auto& spec = *model.spec;
+    auto next = [&] { return eval::definition_action(spec, next_relation_name(model)); };
+    // A label such as Request("c1") names pieces of the next-state relation.
+    if (name.find('(') != std::string_view::npos) return eval::select_actions(ctx, next(), name);
     auto index = spec.find_definition(name);
     if (!index)
         throw eval::EvalError(
             fmt::format("{} is not a definition of module {}", name, spec.root_module()));
     if (spec.definition(*index).arity() == 0)
         return eval::split_actions(ctx, eval::definition_action(spec, name));
-
-    const std::string next = next_relation_name(model);
-    std::vector<eval::Action> selected;
-    for (auto& action : eval::split_actions(ctx, eval::definition_action(spec, next)))
-        if (action.name == name) selected.push_back(std::move(action));
-    if (selected.empty())
-        throw eval::EvalError(
-            fmt::format("{} takes parameters, and {} has no action {}(...) to take them from", name,
-                        next, name));
-    return selected;
+    return eval::select_actions(ctx, next(), name);
 }
 
 } // namespace tlatv

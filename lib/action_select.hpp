@@ -1,6 +1,7 @@
 // Choosing the actions a user names: a definition without parameters is taken whole (and split
 // into TLC's actions); a definition with parameters means every instance of it in the spec's
-// next-state relation, as TLC names them (`Request` stands for `Request(c1)`, `Request(c2)`, ...).
+// next-state relation, as TLC names them (`Request` stands for `Request(c1)`, `Request(c2)`, ...);
+// a label (`Request(c1)`) names one instance.
 #pragma once
 
 #include "evaluator/action.hpp"

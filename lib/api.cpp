@@ -6,7 +6,10 @@
 #include "evaluator/action_state.hpp"
 #include "evaluator/eval_expression.hpp"
 #include "lib/action_select.hpp"
+#include "lib/engine.hpp"
+#include "lib/mapping.hpp"
 #include "lib/model.hpp"
+#include "lib/report.hpp"
 
 #include <fmt/format.h>
 
@@ -174,6 +177,51 @@ CheckOutcome Spec::check(std::string_view pre, std::string_view post,
         for (const auto& e : outcome.errors)
             outcome.explanation += (outcome.explanation.empty() ? "" : "\n") + e.format();
     return outcome;
+}
+
+Result<ValidationReport> Spec::validate(const ValidateRequest& request) const {
+    return guarded<ValidationReport>([&]() -> Result<ValidationReport> {
+        std::optional<lib::Mapping> mapping;
+        if (!request.mapping_file.empty()) {
+            auto parsed = lib::read_mapping(request.mapping_file);
+            if (auto* errors = std::get_if<std::vector<Diagnostic>>(&parsed))
+                return Result<ValidationReport>::failure(std::move(*errors));
+            mapping = std::move(std::get<lib::Mapping>(parsed));
+        }
+        engine::ValidateOptions options;
+        options.threads = request.threads;
+        options.invariants = request.invariants;
+        auto result = engine::validate_windows(data_->model, request.windows_file,
+                                               mapping ? &*mapping : nullptr, options);
+        if (!result.ok()) return Result<ValidationReport>::failure(std::move(result.input_errors));
+        const auto& s = result.summary;
+        ValidationReport out;
+        out.windows = s.windows;
+        out.passes = s.passes;
+        out.fails = s.fails;
+        out.errors = s.errors;
+        for (const auto& a : s.actions) {
+            ActionReport r{a.action,
+                           a.windows,
+                           a.passes,
+                           a.fails,
+                           a.errors,
+                           a.with_extra_outcomes,
+                           a.accepted_impossible,
+                           {}};
+            for (const auto& c : a.clusters)
+                r.clusters.push_back(c.feature);
+            out.actions.push_back(std::move(r));
+        }
+        out.table = report::format_table(s);
+        const auto& modules = data_->model.modules;
+        const auto root = modules.modules.find(modules.root);
+        const std::string spec_file = root == modules.modules.end() ? "" : root->second.path;
+        out.json =
+            report::format_json(s, {spec_file, data_->model.config ? data_->model.config->file : "",
+                                    request.windows_file, request.mapping_file});
+        return Result<ValidationReport>::success(std::move(out));
+    });
 }
 
 Result<std::string> evaluate(std::string_view expression, const std::vector<std::string>& extends,

@@ -156,6 +156,29 @@ tlatv_status tlatv_spec_check(const tlatv_spec* spec, const char* pre, const cha
     });
 }
 
+tlatv_status tlatv_spec_validate(const tlatv_spec* spec, const char* windows_file,
+                                 const char* mapping_file, unsigned threads,
+                                 tlatv_validation_counts* counts, char** report_json,
+                                 char** error) {
+    if (report_json) *report_json = nullptr;
+    if (error) *error = nullptr;
+    if (!spec || !windows_file || !counts)
+        return fail(spec, error, TLATV_ERROR_ARGUMENT,
+                    "spec, windows_file and counts are required");
+    return guarded(spec, error, [&] {
+        tlatv::ValidateRequest request;
+        request.windows_file = windows_file;
+        if (mapping_file) request.mapping_file = mapping_file;
+        request.threads = threads;
+        auto result = spec->spec.validate(request);
+        if (!result) return fail(spec, error, TLATV_ERROR_INPUT, result.error_text());
+        const auto& report = result.value();
+        *counts = {report.windows, report.passes, report.fails, report.errors};
+        set_out(report_json, report.json);
+        return TLATV_OK;
+    });
+}
+
 tlatv_status tlatv_evaluate(const char* expression, char** value, char** error) {
     if (value) *value = nullptr;
     if (error) *error = nullptr;

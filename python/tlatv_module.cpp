@@ -78,7 +78,25 @@ PYBIND11_MODULE(tlatv, m) {
                 return s.check(pre, post, action);
             },
             py::arg("pre"), py::arg("post"), py::arg("action") = "Next",
-            "Whether the action takes pre to post (TLC state text; post may be partial).");
+            "Whether the action takes pre to post (TLC state text; post may be partial).")
+        .def(
+            "validate",
+            [](const tlatv::Spec& s, const std::string& windows, const std::string& mapping,
+               unsigned threads, const std::vector<std::string>& invariants) {
+                auto result = [&] {
+                    py::gil_scoped_release release;
+                    return s.validate({windows, mapping, threads, invariants});
+                }();
+                auto report = value_or_raise(std::move(result));
+                // The JSON report (docs/report-format.md) as Python objects, plus the table.
+                py::dict out = py::module_::import("json").attr("loads")(report.json);
+                out["table"] = report.table;
+                return out;
+            },
+            py::arg("windows"), py::arg("mapping") = "", py::arg("threads") = 0u,
+            py::arg("invariants") = std::vector<std::string>{},
+            "Validate a windows file per action; the report as a dict (see "
+            "docs/report-format.md).");
 
     m.def(
         "load",

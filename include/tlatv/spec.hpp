@@ -8,6 +8,7 @@
 
 #include "tlatv/result.hpp"
 
+#include <cstddef>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -34,6 +35,32 @@ struct CheckOutcome {
     std::vector<Diagnostic> errors;         // Error: located errors
 };
 
+// What to validate: windows cut from traces of the system (docs/windows-format.md), with an
+// optional mapping from log names to spec names (docs/mapping-format.md).
+struct ValidateRequest {
+    std::string windows_file;
+    std::string mapping_file;            // empty: names are taken as they are
+    unsigned threads = 0;                // 0: every core
+    std::vector<std::string> invariants; // checked on every successor enumerated
+};
+
+// One action's figures (docs/report-format.md has their exact meaning).
+struct ActionReport {
+    std::string action;
+    std::size_t windows = 0, passes = 0, fails = 0, errors = 0;
+    std::size_t with_extra_outcomes = 0; // over-approximation: windows where the spec allows more
+    std::size_t accepted_impossible = 0; // windows marked "expect": "fail" that the spec takes
+    std::vector<std::string> clusters;   // pre-state features that set failing windows apart
+};
+
+struct ValidationReport {
+    std::size_t windows = 0, passes = 0, fails = 0, errors = 0;
+    std::vector<ActionReport> actions; // sorted by name
+    std::string table;                 // the report as the CLI prints it
+    std::string json;                  // the report as JSON (docs/report-format.md)
+    bool all_pass() const { return fails == 0 && errors == 0; }
+};
+
 namespace detail {
 struct SpecData;
 }
@@ -58,6 +85,11 @@ public:
     // variables, which leaves the others open).
     CheckOutcome check(std::string_view pre, std::string_view post,
                        std::string_view action = "Next") const;
+
+    // Validates a file of windows against the spec, per action, in parallel. Input errors (the
+    // windows or mapping file cannot be read) are the Result's errors; a window that fails or
+    // cannot be checked is counted in the report.
+    Result<ValidationReport> validate(const ValidateRequest& request) const;
 
 private:
     explicit Spec(std::shared_ptr<const detail::SpecData> data)

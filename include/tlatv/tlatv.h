@@ -78,6 +78,24 @@ tlatv_status tlatv_spec_successors(const tlatv_spec* spec, const char* state, co
 tlatv_status tlatv_spec_check(const tlatv_spec* spec, const char* pre, const char* post,
                               const char* action, tlatv_verdict* verdict, char** explanation);
 
+/* Window counts of a validation run. */
+typedef struct tlatv_validation_counts {
+    size_t windows;
+    size_t passes;
+    size_t fails;  /* observed steps the spec cannot take (or impossible ones it takes) */
+    size_t errors; /* windows that could not be checked */
+} tlatv_validation_counts;
+
+/* Validates the windows in `windows_file` (docs/windows-format.md) against the spec, per action,
+ * on `threads` threads (0: every core). `mapping_file` (docs/mapping-format.md) may be NULL.
+ * *counts receives the totals; *report_json, when not NULL, the whole report as JSON
+ * (docs/report-format.md; free with tlatv_string_free). Returns TLATV_ERROR_INPUT when the
+ * windows or mapping file cannot be read; failing windows are counted, not errors. */
+tlatv_status tlatv_spec_validate(const tlatv_spec* spec, const char* windows_file,
+                                 const char* mapping_file, unsigned threads,
+                                 tlatv_validation_counts* counts, char** report_json,
+                                 char** error);
+
 /* Evaluates a constant expression in a module extending Integers, Sequences, FiniteSets and TLC
  * (TLC's 32-bit integers). Thread-safe. */
 tlatv_status tlatv_evaluate(const char* expression, char** value, char** error);

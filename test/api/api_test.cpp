@@ -56,3 +56,26 @@ TEST_CASE("constant expressions evaluate to TLC's printed form") {
     CHECK(tlatv::evaluate("2147483647 + 1", {"Integers"}, tlatv::IntegerMode::Exact).value() ==
           "2147483648");
 }
+
+TEST_CASE("a window set is validated per action through the API") {
+    auto right = tlatv::Spec::load(example + "LockService.tla", {example + "LockService.cfg"});
+    auto under =
+        tlatv::Spec::load(example + "LockServiceUnder.tla", {example + "LockServiceUnder.cfg"});
+    REQUIRE(right.ok());
+    REQUIRE(under.ok());
+    auto good = right->validate({example + "trace.ndjson", "", 2, {}});
+    REQUIRE(good.ok());
+    CHECK(good->all_pass());
+    CHECK(good->windows == 196);
+    auto bad = under->validate({example + "trace.ndjson", "", 1, {}});
+    REQUIRE(bad.ok());
+    CHECK_FALSE(bad->all_pass());
+    REQUIRE(bad->actions.size() == 2);
+    CHECK(bad->actions[0].action == "Release");
+    CHECK(bad->actions[0].fails > 0);
+    CHECK(bad->actions[1].action == "Request");
+    CHECK(bad->actions[1].fails == 0);
+    CHECK(bad->json.find("\"Release\"") != std::string::npos);
+    auto missing = right->validate({example + "none.ndjson", "", 1, {}});
+    CHECK_FALSE(missing.ok());
+}

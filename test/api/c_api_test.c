@@ -19,8 +19,8 @@ static int failed = 0;
     } while (0)
 
 int main(int argc, char** argv) {
-    if (argc != 3) {
-        fprintf(stderr, "usage: c_api_test SPEC.tla SPEC.cfg\n");
+    if (argc != 4) {
+        fprintf(stderr, "usage: c_api_test SPEC.tla SPEC.cfg WINDOWS.ndjson\n");
         return 2;
     }
     EXPECT(strcmp(tlatv_version(), "0.1.0") == 0);
@@ -70,6 +70,19 @@ int main(int argc, char** argv) {
                             &explanation) == TLATV_OK);
     EXPECT(verdict == TLATV_VERDICT_ERROR);
     tlatv_string_free(explanation);
+
+    /* A whole window set: the lock service's trace passes. */
+    tlatv_validation_counts counts = {0, 0, 0, 0};
+    char* report = NULL;
+    EXPECT(tlatv_spec_validate(spec, argv[3], NULL, 2, &counts, &report, &error) == TLATV_OK);
+    EXPECT(counts.windows == 196 && counts.passes == 196 && counts.fails == 0 &&
+           counts.errors == 0);
+    EXPECT(report != NULL && strstr(report, "\"Release\"") != NULL);
+    tlatv_string_free(report);
+    EXPECT(tlatv_spec_validate(spec, "no/such/windows.ndjson", NULL, 1, &counts, NULL, &error) ==
+           TLATV_ERROR_INPUT);
+    EXPECT(error != NULL);
+    tlatv_string_free(error);
 
     tlatv_spec_free(spec);
     tlatv_spec_free(NULL);

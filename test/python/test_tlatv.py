@@ -27,6 +27,18 @@ class SpecTest(unittest.TestCase):
         self.assertEqual(bad.verdict, "fail")
         self.assertTrue(bad.explanation)
 
+    def test_validate(self):
+        report = self.spec.validate(os.path.join(EXAMPLE, "trace.ndjson"), threads=2)
+        self.assertEqual(report["totals"]["windows"], 196)
+        self.assertEqual(report["totals"]["fail"], 0)
+        self.assertIn("Release", report["table"])
+        under = tlatv.load(os.path.join(EXAMPLE, "LockServiceUnder.tla"),
+                           os.path.join(EXAMPLE, "LockServiceUnder.cfg"))
+        actions = {a["action"]: a for a in
+                   under.validate(os.path.join(EXAMPLE, "trace.ndjson"))["actions"]}
+        self.assertGreater(actions["Release"]["fail"], 0)
+        self.assertEqual(actions["Request"]["fail"], 0)
+
     def test_load_error(self):
         with self.assertRaises(tlatv.Error) as raised:
             tlatv.load(os.path.join(EXAMPLE, "NoSuchSpec.tla"))

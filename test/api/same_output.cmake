@@ -1,0 +1,10 @@
+# Runs PROGRAM with the arguments that made EXPECTED and compares its output with EXPECTED.
+execute_process(COMMAND ${PROGRAM} --steps 300 --seed 7 OUTPUT_FILE ${OUTPUT} RESULT_VARIABLE code)
+if(NOT code EQUAL 0)
+    message(FATAL_ERROR "${PROGRAM} failed (${code})")
+endif()
+file(READ ${EXPECTED} expected)
+file(READ ${OUTPUT} actual)
+if(NOT expected STREQUAL actual)
+    message(FATAL_ERROR "${PROGRAM} no longer writes ${EXPECTED}")
+endif()
