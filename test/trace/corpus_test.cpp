@@ -91,7 +91,7 @@ TEST_CASE("EWD998: the 655-line trace is accepted, as by TLC") {
                  true}}); // tlatv: 183 s on 2 workers (TLC: 1.3 s)
 }
 
-TEST_CASE("TwoPhase: TLC's verdicts on the 4RM, 8RM and BUG-4RM traces") {
+TEST_CASE("TwoPhase: TLC's verdicts on the 4RM, 8RM, 12RM, 16RM and BUG traces") {
     std::vector<Row> rows;
     for (const char* level : {"E", "EA", "V", "VEA", "VpEA"})
         rows.push_back({fmt::format("4RM.{}", level), two_phase_spec,
@@ -105,6 +105,12 @@ TEST_CASE("TwoPhase: TLC's verdicts on the 4RM, 8RM and BUG-4RM traces") {
     for (const char* level : {"EA", "VEA"})
         rows.push_back({fmt::format("BUG-4RM.{}", level), two_phase_spec,
                         two_phase_env(fmt::format("BUG-4RM.{}", level), "4RM"), 8});
+    for (const char* trace : {"12RM.VEA", "12RM.VpEA", "12RM.pVEA", "16RM.VEA", "16RM.VpEA"})
+        rows.push_back(
+            {trace, two_phase_spec, two_phase_env(trace, std::string(trace).substr(0, 4))});
+    rows.push_back(
+        {"12RM.EA", two_phase_spec, two_phase_env("12RM.EA", "12RM"), std::nullopt, true});
+    rows.push_back({"BUG-16RM.VEA", two_phase_spec, two_phase_env("BUG-16RM.VEA", "16RM"), 31});
     const std::pair<const char*, std::size_t> distinct[] = {
         {"4RM.EA", 48}, {"4RM.V", 211}, {"4RM.VEA", 19}, {"8RM.EA", 640}, {"8RM.VEA", 35}};
     for (auto& row : rows)
@@ -147,7 +153,7 @@ TEST_CASE("Rows not run, with the reason") {
         "KeyValueStore (all rows, run below as [!mayfail]): the cfg's `NoVal <- TraceNil` "
         "replaces a definition of the extended module KeyValueStore, which the model loader "
         "does not apply yet, so NoVal's `CHOOSE v : v \\notin Val` is evaluated and fails",
-        "TwoPhase 12RM/16RM/BUG-16RM: TLC needs 26-300 s; not run in CI",
+        "TwoPhase 12RM.{E,V}, 16RM.{E,EA,V}, BUG-16RM.{E,EA}: TLC needs 26-300 s or timed out",
         "KeyValueStore E, V, VpEA and 8C/12C -2/a/b variants: TLC needs >20 s or timed out",
     };
     for (const char* reason : not_run)
