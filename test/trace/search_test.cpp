@@ -1,0 +1,64 @@
+// The search's rules on a small trace spec (specs/StepTrace.tla): levels, the VIEW, the
+// POSTCONDITION over TLCGet("stats"), the rejection line and its diagnosis, one worker or two.
+#include "lib/model.hpp"
+#include "lib/trace.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <string>
+
+namespace {
+
+const std::filesystem::path specs = std::filesystem::path(TLATV_TRACE_TEST_DIR) / "specs";
+
+tlatv::TraceResult run(const std::string& config, unsigned threads = 1) {
+    tlatv::ModelOptions options;
+    options.config_file = specs / config;
+    auto load = tlatv::load_model(specs / "StepTrace.tla", options);
+    REQUIRE(load.model);
+    tlatv::TraceOptions trace_options;
+    trace_options.threads = threads;
+    return tlatv::validate_trace(*load.model, trace_options);
+}
+
+} // namespace
+
+TEST_CASE("A log every step matches is accepted; the VIEW merges states it does not tell apart") {
+    auto result = run("StepTrace.cfg");
+    CHECK(result.accepted);
+    CHECK_FALSE(result.rejected_line);
+    // Two initial states (y = 0, 1) under one view; each level one view value.
+    CHECK(result.states_per_level == std::vector<std::size_t>{1, 1, 1, 1, 1});
+    CHECK(result.diameter == 5);
+    CHECK(result.distinct == 5);
+    // Generated: 2 initial states, then 2 successors (y' = 0, 1) of each of the 4 states kept.
+    CHECK(result.generated == 2 + 4 * 2);
+}
+
+TEST_CASE("A log with a step no action takes is rejected at that line, with the false conjunct") {
+    auto result = run("StepTraceBad.cfg");
+    CHECK_FALSE(result.accepted);
+    REQUIRE(result.rejected_line);
+    CHECK(*result.rejected_line == 3); // 2 -> 5 is no step of 1 or 2
+    CHECK(result.candidates == 1);
+    CHECK(result.candidate_state.find("x = 2") != std::string::npos);
+    REQUIRE(result.diagnoses.size() == 2);
+    for (const auto& d : result.diagnoses) {
+        INFO(d.action);
+        CHECK(d.successors == 0);
+        CHECK(d.false_conjunct.find("StepTrace.tla:13:") != std::string::npos);
+    }
+}
+
+TEST_CASE("Two workers find the states of one") {
+    auto one = run("StepTraceBad.cfg", 1);
+    auto two = run("StepTraceBad.cfg", 2);
+    CHECK(one.states_per_level == two.states_per_level);
+    CHECK(one.generated == two.generated);
+    CHECK(one.rejected_line == two.rejected_line);
+}
+
+TEST_CASE("A configuration without POSTCONDITION is refused with a reason") {
+    CHECK_THROWS_AS(run("StepTraceNoAcceptance.cfg"), tlatv::TraceSetupError);
+}
