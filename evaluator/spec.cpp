@@ -5,6 +5,20 @@
 namespace tlatv::eval {
 
 struct CompileAccess {
+    // Replaces a definition and every copy an INSTANCE made of it: TLC binds a cfg replacement
+    // to the definition itself, which instances share, so `NoVal <- TraceNil` also holds inside
+    // `KVS == INSTANCE KeyValueStore`.
+    static void replace_everywhere(ResolvedSpec& ir, std::uint32_t from, std::uint32_t to) {
+        const std::string name = ir.definitions[from].name;
+        const auto file = ir.definitions[from].file;
+        const auto offset = ir.definitions[from].span.begin.offset;
+        const auto arity = ir.definitions[from].arity();
+        for (auto& d : ir.definitions)
+            if (d.name == name && d.file == file && d.span.begin.offset == offset &&
+                d.arity() == arity)
+                d.replaced_by = to;
+    }
+
     static CompileResult compile(const ast::Module& root, const ModuleProvider& modules,
                                  const SpecConfig& config) {
         CompileResult result;
@@ -73,7 +87,7 @@ struct CompileAccess {
                                       name, target));
                     continue;
                 }
-                ir.definitions[from->second.index].replaced_by = to->second.index;
+                replace_everywhere(ir, from->second.index, to->second.index);
             } else {
                 error(fmt::format("The configuration cannot replace {}.", name));
             }

@@ -119,7 +119,7 @@ TEST_CASE("TwoPhase: TLC's verdicts on the 4RM, 8RM, 12RM, 16RM and BUG traces")
     check_rows(rows);
 }
 
-TEST_CASE("KeyValueStore: TLC's verdicts on the 4C traces", "[!mayfail]") {
+TEST_CASE("KeyValueStore: TLC's verdicts on the 4C traces") {
     std::vector<Row> rows;
     for (const char* trace : {"4C.VEA", "4C-2.VEA", "4Ca.VEA", "4C.EA", "4Ca.EA"})
         rows.push_back({trace, key_value_spec,
@@ -150,9 +150,6 @@ TEST_CASE("Rows not run, with the reason") {
         "(TLCGet(\"queue\")); tlatv trace supports POSTCONDITION acceptance only",
         "CCF consensus (all rows): TraceMatched as above, and \\cdot",
         "CCF consistency TraceMultiNodeReads: not attempted yet",
-        "KeyValueStore (all rows, run below as [!mayfail]): the cfg's `NoVal <- TraceNil` "
-        "replaces a definition of the extended module KeyValueStore, which the model loader "
-        "does not apply yet, so NoVal's `CHOOSE v : v \\notin Val` is evaluated and fails",
         "TwoPhase 12RM.{E,V}, 16RM.{E,EA,V}, BUG-16RM.{E,EA}: TLC needs 26-300 s or timed out",
         "KeyValueStore E, V, VpEA and 8C/12C -2/a/b variants: TLC needs >20 s or timed out",
     };
