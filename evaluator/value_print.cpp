@@ -1,7 +1,9 @@
 // TLC's printed form of values (what `Value.toString()` prints after `deepNormalize()`).
 #include "evaluator/value.hpp"
+
 #include "evaluator/value_internal.hpp"
 #include "evaluator/value_node.hpp"
+#include "lib/quoted_string.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -26,32 +28,7 @@ bool is_identifier(std::string_view s) {
 }
 
 void print_string_literal(std::string_view s, std::string& out) {
-    out += '"';
-    for (char c : s) {
-        switch (c) {
-        case '"':
-            out += "\\\"";
-            break;
-        case '\\':
-            out += "\\\\";
-            break;
-        case '\n':
-            out += "\\n";
-            break;
-        case '\t':
-            out += "\\t";
-            break;
-        case '\r':
-            out += "\\r";
-            break;
-        case '\f':
-            out += "\\f";
-            break;
-        default:
-            out += c;
-        }
-    }
-    out += '"';
+    append_quoted(out, s, QuoteStyle::Tla);
 }
 
 void print_list(std::span<const Value> items, std::string_view separator, std::string& out) {

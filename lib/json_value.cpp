@@ -1,5 +1,7 @@
 #include "lib/json_value.hpp"
 
+#include "lib/quoted_string.hpp"
+
 #include "evaluator/eval_error.hpp"
 #include "lib/json_value_simdjson.hpp"
 
@@ -119,38 +121,7 @@ bool is_identifier(std::string_view key) {
 }
 
 void append_json_string(std::string& out, std::string_view s) {
-    out += '"';
-    for (char c : s) {
-        switch (c) {
-        case '"':
-            out += "\\\"";
-            break;
-        case '\\':
-            out += "\\\\";
-            break;
-        case '\n':
-            out += "\\n";
-            break;
-        case '\r':
-            out += "\\r";
-            break;
-        case '\t':
-            out += "\\t";
-            break;
-        case '\b':
-            out += "\\b";
-            break;
-        case '\f':
-            out += "\\f";
-            break;
-        default:
-            if (static_cast<unsigned char>(c) < 0x20)
-                out += fmt::format("\\u{:04x}", static_cast<unsigned>(c));
-            else
-                out += c;
-        }
-    }
-    out += '"';
+    append_quoted(out, s, QuoteStyle::Json);
 }
 
 void append_json(std::string& out, const Value& v) {

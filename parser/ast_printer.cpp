@@ -1,5 +1,7 @@
 #include "parser/ast_printer.hpp"
 
+#include "lib/quoted_string.hpp"
+
 #include <fmt/format.h>
 
 namespace tlatv::parser {
@@ -220,34 +222,7 @@ private:
         }
     }
 
-    void string_literal(const std::string& s) {
-        out += '"';
-        for (char c : s) {
-            switch (c) {
-            case '"':
-                out += "\\\"";
-                break;
-            case '\\':
-                out += "\\\\";
-                break;
-            case '\n':
-                out += "\\n";
-                break;
-            case '\t':
-                out += "\\t";
-                break;
-            case '\r':
-                out += "\\r";
-                break;
-            case '\f':
-                out += "\\f";
-                break;
-            default:
-                out += c;
-            }
-        }
-        out += '"';
-    }
+    void string_literal(const std::string& s) { append_quoted(out, s, QuoteStyle::Tla); }
 
     void binders(const std::vector<ast::Binder>& bs) {
         out += '(';

@@ -2,6 +2,8 @@
 // ToJsonObject. The file operators (JsonSerialize, ndJsonDeserialize, ...) are not here.
 #include "evaluator/builtins/support.hpp"
 
+#include "lib/quoted_string.hpp"
+
 namespace tlatv::eval::builtins {
 
 namespace {
@@ -9,39 +11,7 @@ namespace {
 void write_json(const Value& v, std::string& out);
 
 void write_string(std::string_view s, std::string& out) {
-    out += '"';
-    for (char c : s) {
-        switch (c) {
-        case '"':
-            out += "\\\"";
-            break;
-        case '\\':
-            out += "\\\\";
-            break;
-        case '\n':
-            out += "\\n";
-            break;
-        case '\t':
-            out += "\\t";
-            break;
-        case '\r':
-            out += "\\r";
-            break;
-        case '\f':
-            out += "\\f";
-            break;
-        case '\b':
-            out += "\\b";
-            break;
-        default:
-            if (static_cast<unsigned char>(c) < 0x20) {
-                out += fmt::format("\\u{:04x}", static_cast<unsigned>(c));
-            } else {
-                out += c;
-            }
-        }
-    }
-    out += '"';
+    append_quoted(out, s, QuoteStyle::Json);
 }
 
 void write_array(std::span<const Value> items, std::string& out) {
