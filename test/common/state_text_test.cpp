@@ -33,11 +33,22 @@ TEST_CASE("wrapped values continue on the following lines") {
     CHECK(split.entries[1].value_text == "\"a = b\"");
 }
 
+TEST_CASE("several variables may share a line, as in `/\\ x = 1 /\\ y = {1, 2}`") {
+    auto split = split_state_text("/\\ x = 1 /\\ y = {1, 2} /\\ z = <<\"/\\\\\">>");
+    REQUIRE(split.error.empty());
+    REQUIRE(split.entries.size() == 3);
+    CHECK(split.entries[0].value_text == "1");
+    CHECK(split.entries[1].variable == "y");
+    CHECK(split.entries[1].value_text == "{1, 2}");
+    CHECK(split.entries[1].column == 17);
+    CHECK(split.entries[2].value_text == "<<\"/\\\\\">>");
+}
+
 TEST_CASE("malformed state text is reported with its line") {
     CHECK(split_state_text("").error == "the state text is empty");
     CHECK(split_state_text("/\\ x == 1").error == "line 1: expected `/\\ variable = value`");
     CHECK(split_state_text("/\\ x = 1\n/\\ = 2").error ==
           "line 2: expected `/\\ variable = value`");
-    CHECK(split_state_text("x = 1\n  y").error ==
+    CHECK(split_state_text("x = 1\n/\\ y = 2").error ==
           "line 2: a state of several variables needs a `/\\ ` before each");
 }
