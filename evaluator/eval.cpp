@@ -245,6 +245,7 @@ private:
     bool reject(const Node& n, Frame* f);
     void forget_caches();
     std::optional<std::uint32_t> assignable_variable(const Node& n, Frame* f);
+    const Node* unfold(const Node* n, Frame*& f, int& depth);
     std::optional<std::uint32_t> primed_variable(const Node& n, Frame* f, int depth);
     std::optional<std::uint32_t> variable_of(const Node& n, Frame* f, int depth);
     void split(const Node& n, Frame* f, const Definition* named, Frame* named_frame,
@@ -1747,56 +1748,43 @@ std::optional<std::uint32_t> Evaluator::assignable_variable(const Node& n, Frame
     return std::nullopt;
 }
 
+// The expression `n` stands for once zero-argument definitions and pending operator arguments are
+// followed (TLC's getVar and getPrimedVar look through both); `f` becomes its frame. Null after
+// more than 32 steps.
+const Node* Evaluator::unfold(const Node* n, Frame*& f, int& depth) {
+    for (; depth <= 32; ++depth) {
+        if (n->kind == NodeKind::CallDef) {
+            if (!n->kids.empty() || n->count != 0) return n;
+            std::uint32_t index = n->index;
+            Frame* link = nullptr;
+            const Definition& d = definition(index, link);
+            if (d.is_function || !d.body || d.arity() != 0) return n;
+            n = d.body.get();
+            f = nullptr;
+        } else if (n->kind == NodeKind::Slot && f != nullptr) {
+            Frame* target = walk(f, n->hops);
+            if (n->index >= target->pending_count || !target->pending[n->index]) return n;
+            n = target->pending[n->index];
+            f = target->caller;
+        } else {
+            return n;
+        }
+    }
+    return nullptr;
+}
+
 // `x'`, also through zero-argument definitions and operator arguments (TLC's getPrimedVar).
 std::optional<std::uint32_t> Evaluator::primed_variable(const Node& n, Frame* f, int depth) {
-    if (depth > 32) return std::nullopt;
-    switch (n.kind) {
-    case NodeKind::Prime:
-        return variable_of(n.kids[0], f, depth + 1);
-    case NodeKind::CallDef: {
-        if (!n.kids.empty() || n.count != 0) return std::nullopt;
-        std::uint32_t index = n.index;
-        Frame* link = nullptr;
-        const Definition& d = definition(index, link);
-        if (d.is_function || !d.body || d.arity() != 0) return std::nullopt;
-        return primed_variable(*d.body, nullptr, depth + 1);
-    }
-    case NodeKind::Slot: {
-        if (f == nullptr) return std::nullopt;
-        Frame* target = walk(f, n.hops);
-        if (n.index < target->pending_count && target->pending[n.index])
-            return primed_variable(*target->pending[n.index], target->caller, depth + 1);
-        return std::nullopt;
-    }
-    default:
-        return std::nullopt;
-    }
+    const Node* e = unfold(&n, f, depth);
+    if (e == nullptr || e->kind != NodeKind::Prime) return std::nullopt;
+    return variable_of(e->kids[0], f, depth + 1);
 }
 
 // A state variable, also through zero-argument definitions and operator arguments (TLC's getVar).
 std::optional<std::uint32_t> Evaluator::variable_of(const Node& n, Frame* f, int depth) {
-    if (depth > 32) return std::nullopt;
-    switch (n.kind) {
-    case NodeKind::StateVar:
-        return n.index;
-    case NodeKind::CallDef: {
-        if (!n.kids.empty() || n.count != 0) return std::nullopt;
-        std::uint32_t index = n.index;
-        Frame* link = nullptr;
-        const Definition& d = definition(index, link);
-        if (d.is_function || !d.body || d.arity() != 0) return std::nullopt;
-        return variable_of(*d.body, nullptr, depth + 1);
-    }
-    case NodeKind::Slot: {
-        if (f == nullptr) return std::nullopt;
-        Frame* target = walk(f, n.hops);
-        if (n.index < target->pending_count && target->pending[n.index])
-            return variable_of(*target->pending[n.index], target->caller, depth + 1);
-        return std::nullopt;
-    }
-    default:
-        return std::nullopt;
-    }
+    const Node* e = unfold(&n, f, depth);
+    if (e == nullptr || e->kind != NodeKind::StateVar) return std::nullopt;
+    return e->index;
 }
 
 // ---- Splitting the next-state relation (TLC's getActions) ----
