@@ -125,6 +125,7 @@ CheckResult check_window(EvalContext& ctx, std::span<const Action> actions, cons
                     state.reserve(s.size());
                     for (const auto& v : s)
                         state.push_back(*v);
+                    if (options.accept && !options.accept(full, state)) return true;
                     found = std::move(state);
                     return false;
                 };

@@ -7,6 +7,7 @@
 #include "tlatv/diagnostic.hpp"
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <span>
 #include <string>
@@ -21,6 +22,9 @@ struct CheckOptions {
     EnumerationLimits limits;
     // On failure, walk again to find the false conjunct and the closest successor.
     bool diagnose = true;
+    // When set, a completion that matches the post-state counts only if this holds of it (a
+    // mapping's checks on what the window does not fix). It may throw EvalError (an error).
+    std::function<bool(const State& pre, const State& next)> accept;
 };
 
 enum class Verdict : std::uint8_t { Pass, Fail, Error };

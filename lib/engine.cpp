@@ -1,10 +1,10 @@
 #include "lib/engine.hpp"
 
-#include "evaluator/value_parse.hpp"
 #include "lib/engine_actions.hpp"
 #include "lib/engine_summary.hpp"
 #include "lib/engine_window.hpp"
 #include "lib/mapping_apply.hpp"
+#include "lib/mapping_model.hpp"
 
 #include <fmt/format.h>
 #include <oneapi/tbb/blocked_range.h>
@@ -19,26 +19,6 @@
 namespace tlatv::engine {
 
 namespace {
-
-std::string trimmed(std::string_view text) {
-    const auto first = text.find_first_not_of(" \t\r\n");
-    if (first == std::string_view::npos) return {};
-    const auto last = text.find_last_not_of(" \t\r\n");
-    return std::string(text.substr(first, last - first + 1));
-}
-
-// A mapping value written as TLA+: the name of a constant or definition of the spec without
-// arguments, or a value in TLC's printed form (`{n1, n2}`, `[{1, 2} -> {"a", "b"}]`).
-std::vector<Diagnostic> resolve_mapping(lib::Mapping& mapping, const Model& model) {
-    eval::EvalContext ctx(model.spec);
-    return lib::resolve_mapping_values(mapping, [&](std::string_view text) {
-        const std::string name = trimmed(text);
-        if (auto index = model.spec->find_definition(name);
-            index && model.spec->definition(*index).arity() == 0)
-            return ctx.evaluate(*index);
-        return eval::parse_value(name);
-    });
-}
 
 CheckedWindow check_guarded(WindowChecker& checker, const lib::Window& window,
                             const lib::SpecWindow& mapped) {
@@ -82,26 +62,20 @@ std::string_view to_string(eval::Verdict verdict) {
     return "error";
 }
 
-ValidationResult validate_windows(const Model& model, const std::string& windows_file,
+ValidationResult validate_windows(const Model& given_model, const std::string& windows_file,
                                   const lib::Mapping* mapping_given,
                                   const ValidateOptions& options) {
     const auto started = std::chrono::steady_clock::now();
     ValidationResult result;
 
-    std::optional<lib::Mapping> mapping;
+    // A mapping's constants and TLA+ extend the model (lib/mapping_model.hpp).
+    std::optional<lib::MappingModel> mapped;
     if (mapping_given != nullptr) {
-        mapping = *mapping_given;
-        if (!mapping->constants.empty())
-            result.input_errors.push_back(Diagnostic{
-                mapping->file,
-                mapping->constants.begin()->second.where.line,
-                mapping->constants.begin()->second.where.column,
-                "constants in a mapping file are not supported by validate: give them in the "
-                "model's .cfg file",
-                {}});
-        auto errors = resolve_mapping(*mapping, model);
-        result.input_errors.insert(result.input_errors.end(), errors.begin(), errors.end());
+        mapped = lib::compile_mapping(given_model, *mapping_given);
+        result.input_errors = mapped->errors;
     }
+    const Model& model = mapped ? mapped->model_or(given_model) : given_model;
+    const lib::Mapping* mapping = mapped ? &mapped->mapping : nullptr;
     CheckSettings settings;
     settings.options = &options;
     for (const std::string& name : options.invariants) {
@@ -124,7 +98,7 @@ ValidationResult validate_windows(const Model& model, const std::string& windows
     settings.catalog = &catalog;
     settings.sources = &sources;
     std::optional<lib::MappingApplier> applier;
-    if (mapping) applier.emplace(*mapping);
+    if (mapping) applier.emplace(*mapping, lib::mapping_evaluator(model.spec));
 
     const unsigned threads = effective_threads(options.threads);
     tbb::task_arena arena(static_cast<int>(threads));

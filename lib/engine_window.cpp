@@ -144,6 +144,10 @@ CheckedWindow WindowChecker::check(const lib::Window& window, const lib::SpecWin
     check_options.limits = options.limits;
     const bool impossible = window.expect == lib::Expectation::Fail;
     check_options.diagnose = options.diagnose && !impossible;
+    if (mapped.conditions)
+        check_options.accept = [&](const eval::State& from, const eval::State& next) {
+            return mapped.conditions->accepts(from, next);
+        };
     eval::CheckResult result = eval::check_window(ctx_, actions, pre, post, check_options);
     switch (result.verdict) {
     case eval::Verdict::Error:
@@ -169,7 +173,7 @@ CheckedWindow WindowChecker::check(const lib::Window& window, const lib::SpecWin
         full.reserve(count);
         for (auto& value : pre)
             full.push_back(*value);
-        analyse_outcomes(actions, full, post, out);
+        analyse_outcomes(actions, full, post, mapped.conditions.get(), out);
         std::string key;
         for (const eval::Action& a : actions)
             key += a.label() + ";";
@@ -183,19 +187,22 @@ CheckedWindow WindowChecker::check(const lib::Window& window, const lib::SpecWin
 
 void WindowChecker::analyse_outcomes(const std::vector<eval::Action>& actions,
                                      const eval::State& pre, const eval::PartialState& post,
-                                     CheckedWindow& out) {
+                                     const lib::StepConditions* conditions, CheckedWindow& out) {
     const ValidateOptions& options = *settings_.options;
     const auto& variables = ctx_.spec().variables();
     OutcomeAnalysis analysis;
+    // Outcomes: the variables the window fixes, and the mapping's derived variables.
     auto project = [&](const auto& state) {
         lib::State p;
         for (std::size_t i = 0; i < post.size(); ++i)
             if (post[i]) p.emplace(variables[i].name, state[i]);
+        if (conditions) conditions->add_derived(state, p);
         return p;
     };
     lib::State observed;
     for (std::size_t i = 0; i < post.size(); ++i)
         if (post[i]) observed.emplace(variables[i].name, *post[i]);
+    if (conditions) conditions->add_observed(observed);
     std::vector<lib::State> allowed;
     try {
         for (const eval::Action& action : actions) {

@@ -54,7 +54,8 @@ public:
 
 private:
     void analyse_outcomes(const std::vector<eval::Action>& actions, const eval::State& pre,
-                          const eval::PartialState& post, CheckedWindow& out);
+                          const eval::PartialState& post, const lib::StepConditions* conditions,
+                          CheckedWindow& out);
     FailureDiagnostic describe(const eval::CheckResult& result, const eval::PartialState& post);
     std::vector<std::string> features(const lib::SpecWindow& mapped, const lib::Window& window,
                                       const std::vector<eval::Action>& actions) const;

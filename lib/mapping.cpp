@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 
@@ -13,6 +14,7 @@ namespace tlatv::lib {
 
 namespace {
 
+using detail::FieldKey;
 using detail::JsonPath;
 using detail::JsonValueFailure;
 using detail::OndemandConverter;
@@ -61,10 +63,17 @@ public:
                     parse_absent(field.value(), path, mapping);
                 else if (key == "constants")
                     parse_constants(field.value(), path, mapping);
+                else if (key == "definitions")
+                    parse_definitions(field.value(), path, mapping);
+                else if (key == "derived")
+                    parse_derived(field.value(), path, mapping);
+                else if (key == "constraints")
+                    parse_constraints(field.value(), path, mapping);
                 else if (key != "comment")
                     report(key_position, path.str(),
                            fmt::format("unknown section \"{}\" (sections: actions, variables, "
-                                       "values, absent, constants, comment)",
+                                       "values, absent, constants, definitions, derived, "
+                                       "constraints, comment)",
                                        key));
                 path.pop();
             }
@@ -166,9 +175,10 @@ private:
             ondemand::field field;
             if (auto error = std::move(field_result).get(field))
                 converter_.fail(nullptr, path, error);
-            auto [key, key_position] = converter_.key_of(field, path);
-            path.push_key(key);
-            entry(path, [&] { fn(key, key_position, field.value()); });
+            // A plain object, not a structured binding: clang before 16 cannot capture those.
+            detail::FieldKey key = converter_.key_of(field, path);
+            path.push_key(key.name);
+            entry(path, [&] { fn(key.name, key.position, field.value()); });
             path.pop();
         }
     }
@@ -194,9 +204,7 @@ private:
                 auto [key, key_position] = converter_.key_of(field, path);
                 if (key == "tla") {
                     path.push_key(key);
-                    result.tla_text = string_of(field.value(), path, "TLA+ text");
-                    if (result.tla_text.find_first_not_of(" \t\r\n") == std::string::npos)
-                        converter_.fail(key_position, path, "TLA+ text must not be empty");
+                    read_tla(field.value(), path, result);
                     path.pop();
                     return result;
                 }
@@ -211,6 +219,66 @@ private:
             if (auto error = object.reset().error()) converter_.fail(position, path, error);
         }
         result.value = converter_.convert_object(object, position, path);
+        return result;
+    }
+
+    // TLA+ text written as a JSON string, with where each of its bytes is in the file.
+    void read_tla(ondemand::value value, JsonPath& path, MappingValue& result) {
+        const char* position = position_of(value);
+        if (result.where.line == 0) result.where = locate(position); // else: its {"tla": ...}
+        result.tla_text = string_of(value, path, "TLA+ text");
+        if (result.tla_text.find_first_not_of(" \t\r\n") == std::string::npos)
+            converter_.fail(position, path, "TLA+ text must not be empty");
+        result.tla_origin = origin_of(position, result.tla_text.size());
+    }
+
+    // The file location of each byte a JSON string token decodes to (`quote`: its opening
+    // quote), and of its end. An escape stands for the bytes it decodes to.
+    std::vector<MappingLocation> origin_of(const char* quote, std::size_t decoded_size) const {
+        std::vector<MappingLocation> out;
+        out.reserve(decoded_size + 1);
+        const char* end = padded_.data() + padded_.size();
+        const char* p = quote + 1;
+        while (p < end && *p != '"') {
+            const char* start = p;
+            std::size_t bytes = 1;
+            if (*p != '\\') {
+                ++p;
+            } else if (p + 1 < end && p[1] != 'u') {
+                p += 2;
+            } else {
+                // \uXXXX (a surrogate pair is two of them): the UTF-8 length of the code point.
+                const unsigned long code =
+                    p + 6 <= end ? std::strtoul(std::string(p + 2, 4).c_str(), nullptr, 16) : 0;
+                p += 6;
+                if (code >= 0xD800 && code < 0xDC00 && p + 6 <= end && p[0] == '\\') {
+                    p += 6;
+                    bytes = 4;
+                } else {
+                    bytes = code < 0x80 ? 1 : code < 0x800 ? 2 : 3;
+                }
+            }
+            for (std::size_t i = 0; i < bytes; ++i)
+                out.push_back(locate(start));
+        }
+        out.push_back(locate(p));
+        if (out.size() != decoded_size + 1) out.assign(decoded_size + 1, locate(quote));
+        return out;
+    }
+
+    // A TLA+ text: a JSON string, or `{"tla": "text"}`.
+    MappingValue parse_tla(ondemand::value value, JsonPath& path, std::string_view what) {
+        MappingValue result;
+        if (type_of(value, path) == ondemand::json_type::string) {
+            read_tla(value, path, result);
+            return result;
+        }
+        const char* position = position_of(value);
+        result = parse_value(value, path);
+        if (result.tla_text.empty())
+            converter_.fail(
+                position, path,
+                fmt::format("{} must be TLA+ text (a string or {{\"tla\": ...}})", what));
         return result;
     }
 
@@ -335,8 +403,7 @@ private:
                 source.value = parse_value(inner, path);
             } else if (key == "tla") {
                 source.kind = ParameterSource::Kind::Value;
-                source.value.where = locate(inner_position);
-                source.value.tla_text = string_of(inner, path, "TLA+ text");
+                read_tla(inner, path, source.value);
             } else if (key == "range") {
                 source.kind = ParameterSource::Kind::Range;
                 source.value = parse_value(inner, path);
@@ -477,6 +544,76 @@ private:
             });
     }
 
+    // {"Name": "text", "Op(a, b)": "text"}: definitions for the mapping's TLA+ texts.
+    void parse_definitions(ondemand::value value, JsonPath& path, Mapping& mapping) {
+        for_each_field(
+            object_of(value, path, "definitions"), path,
+            [&](const std::string& head, const char* key_position, ondemand::value body) {
+                MappingDefinition definition;
+                parse_definition_head(head, key_position, path, definition);
+                for (const MappingDefinition& other : mapping.definitions)
+                    if (other.name == definition.name)
+                        converter_.fail(key_position, path,
+                                        fmt::format("{} is defined twice", definition.name));
+                definition.body = parse_tla(body, path, "a definition");
+                mapping.definitions.push_back(std::move(definition));
+            });
+    }
+
+    // `Name` or `Name(p1, p2)`.
+    void parse_definition_head(const std::string& head, const char* position, const JsonPath& path,
+                               MappingDefinition& definition) {
+        const auto open = head.find('(');
+        definition.name = head.substr(0, open);
+        check_identifier(definition.name, position, path, "definition name");
+        if (open == std::string::npos) return;
+        if (head.back() != ')')
+            converter_.fail(position, path,
+                            fmt::format("\"{}\" is not a definition head: write Name or "
+                                        "Name(p1, p2)",
+                                        head));
+        std::string_view list(head.data() + open + 1, head.size() - open - 2);
+        while (true) {
+            const auto comma = list.find(',');
+            std::string_view item = list.substr(0, comma);
+            const auto first = item.find_first_not_of(' ');
+            const auto last = item.find_last_not_of(' ');
+            std::string name = first == std::string_view::npos
+                                   ? std::string()
+                                   : std::string(item.substr(first, last - first + 1));
+            check_identifier(name, position, path, "parameter name");
+            definition.parameters.push_back(std::move(name));
+            if (comma == std::string_view::npos) break;
+            list.remove_prefix(comma + 1);
+        }
+    }
+
+    void parse_derived(ondemand::value value, JsonPath& path, Mapping& mapping) {
+        for_each_field(object_of(value, path, "derived"), path,
+                       [&](const std::string& log_name, const char*, ondemand::value expression) {
+                           mapping.derived[log_name] =
+                               DerivedVariable{parse_tla(expression, path, "a derived variable")};
+                       });
+    }
+
+    void parse_constraints(ondemand::value value, JsonPath& path, Mapping& mapping) {
+        const char* position = position_of(value);
+        if (type_of(value, path) != ondemand::json_type::array)
+            converter_.fail(position, path, "constraints must be an array of TLA+ texts");
+        ondemand::array array;
+        if (auto error = value.get_array().get(array)) converter_.fail(position, path, error);
+        std::size_t index = 0;
+        for (auto element_result : array) {
+            ondemand::value element;
+            if (auto error = std::move(element_result).get(element))
+                converter_.fail(position, path, error);
+            path.push_index(++index);
+            entry(path,
+                  [&] { mapping.constraints.push_back(parse_tla(element, path, "a constraint")); });
+            path.pop();
+        }
+    }
+
     // ---- Checks ----
 
     void check_identifier(const std::string& name, const char* position, const JsonPath& path,
@@ -509,6 +646,10 @@ private:
 std::string MappingValue::describe() const {
     if (!tla_text.empty()) return tla_text;
     return value ? value->to_string() : std::string("<no value>");
+}
+
+bool Mapping::has_expressions() const {
+    return !definitions.empty() || !derived.empty() || !constraints.empty();
 }
 
 std::vector<MappingValue*> Mapping::tla_values() {

@@ -32,6 +32,12 @@ struct MappingValue {
     std::optional<eval::Value> value; // set for JSON, and for TLA+ text once resolved
     std::string tla_text;             // non-empty when written as TLA+
     MappingLocation where;
+    // TLA+ text: the place in the file of each byte of tla_text and of its end (JSON escapes
+    // make them differ), so that errors in the text point into the mapping file.
+    std::vector<MappingLocation> tla_origin;
+    // TLA+ text that depends on the window (`w`) or on a state: the definition of the model
+    // compiled with the mapping (lib/mapping_model.hpp) that computes it, applied to `w`.
+    std::optional<std::uint32_t> definition;
 
     bool resolved() const { return value.has_value(); }
     // For messages: the TLA+ text, or the value.
@@ -80,6 +86,20 @@ struct AbsentVariable {
     MappingLocation where;
 };
 
+// A definition the mapping's TLA+ texts may use, e.g. `"MakeLog(len)": "[i \\in 1..len |-> 0]"`.
+struct MappingDefinition {
+    std::string name;
+    std::vector<std::string> parameters;
+    MappingValue body; // TLA+ text
+};
+
+// A log variable the spec does not have, computed from the spec's state: in the post-state, the
+// window's value must be the expression's value in the successor (e.g. `logLen` is
+// `[n \in Nodes |-> Len(log[n])]`).
+struct DerivedVariable {
+    MappingValue expression; // TLA+ text over the spec's variables (and `w`)
+};
+
 struct Mapping {
     std::string file;
     std::map<std::string, std::vector<ActionCandidate>, std::less<>> actions; // by event name
@@ -88,8 +108,17 @@ struct Mapping {
     std::vector<ValueRename> values;
     std::map<std::string, AbsentVariable, std::less<>> absent; // by spec variable
     std::map<std::string, MappingValue, std::less<>> constants;
+    std::vector<MappingDefinition> definitions;                  // in file order
+    std::map<std::string, DerivedVariable, std::less<>> derived; // by log name
+    // Action-level predicates (pre-state unprimed, successor primed, `w` the window) a step must
+    // satisfy besides matching the post-state.
+    std::vector<MappingValue> constraints;
 
-    // Every value written as TLA+ text, for resolve_mapping_values.
+    // Whether the mapping has TLA+ beyond values (definitions, derived variables, constraints).
+    bool has_expressions() const;
+
+    // Every value written as TLA+ text, for resolve_mapping_values (not the definitions, derived
+    // variables and constraints, which are expressions rather than values).
     std::vector<MappingValue*> tla_values();
 };
 

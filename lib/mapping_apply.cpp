@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <unordered_map>
 
 namespace tlatv::lib {
@@ -32,14 +33,50 @@ const Value& resolved(const Mapping& mapping, const MappingValue& v) {
 
 } // namespace
 
+StepConditions::StepConditions(const MappingEvaluator& evaluator, Value window,
+                               std::vector<Derived> derived, std::vector<std::uint32_t> constraints)
+    : evaluator_(&evaluator)
+    , window_(std::move(window))
+    , derived_(std::move(derived))
+    , constraints_(std::move(constraints)) {}
+
+Value StepConditions::derived_value(const Derived& d, const std::vector<Value>& state) const {
+    return evaluator_->evaluate(d.definition, window_, &state);
+}
+
+bool StepConditions::accepts(const std::vector<Value>& pre, const std::vector<Value>& next) const {
+    for (const Derived& d : derived_)
+        if (!(derived_value(d, next) == d.observed)) return false;
+    for (std::uint32_t constraint : constraints_) {
+        const Value holds = evaluator_->evaluate(constraint, window_, &pre, &next);
+        if (!holds.is_bool())
+            throw eval::EvalError(
+                fmt::format("a constraint of the mapping is {}, not a boolean", holds.to_string()));
+        if (!holds.as_bool()) return false;
+    }
+    return true;
+}
+
+void StepConditions::add_derived(const std::vector<Value>& state, State& into) const {
+    for (const Derived& d : derived_)
+        into.insert_or_assign(d.log_name, derived_value(d, state));
+}
+
+void StepConditions::add_observed(State& into) const {
+    for (const Derived& d : derived_)
+        into.insert_or_assign(d.log_name, d.observed);
+}
+
 struct MappingApplier::Tables {
     RenameTable everywhere;                              // renames without "in"
     std::unordered_map<std::string, RenameTable> scoped; // by log name
 };
 
-MappingApplier::MappingApplier(const Mapping& mapping)
+MappingApplier::MappingApplier(const Mapping& mapping,
+                               std::shared_ptr<const MappingEvaluator> evaluator)
     : mapping_(&mapping)
-    , tables_(std::make_unique<Tables>()) {
+    , tables_(std::make_unique<Tables>())
+    , evaluator_(std::move(evaluator)) {
     for (const ValueRename& rename : mapping.values) {
         if (rename.in.empty())
             tables_->everywhere.emplace(rename.log, &rename);
@@ -58,10 +95,52 @@ namespace {
 class WindowMapper {
 public:
     WindowMapper(const Mapping& mapping, const RenameTable& everywhere,
-                 const std::unordered_map<std::string, RenameTable>& scoped)
+                 const std::unordered_map<std::string, RenameTable>& scoped,
+                 const MappingEvaluator* evaluator, const Window& window)
         : mapping_(mapping)
         , everywhere_(everywhere)
-        , scoped_(scoped) {}
+        , scoped_(scoped)
+        , evaluator_(evaluator)
+        , window_(window) {}
+
+    // The value of a mapping value for this window: JSON, a value evaluated once, or TLA+
+    // evaluated on the window.
+    Value value_of(const MappingValue& v) const {
+        if (v.value || !v.definition) return resolved(mapping_, v);
+        return evaluator_->evaluate(*v.definition, record());
+    }
+
+    // The window as the mapping's TLA+ sees it.
+    const Value& record() const {
+        if (evaluator_ == nullptr)
+            throw MappingFailure{"the mapping's TLA+ depends on the window: compile the mapping "
+                                 "with the model (compile_mapping) and give the applier its spec"};
+        if (!record_) record_ = window_record(window_);
+        return *record_;
+    }
+
+    // The mapping's derived variables and constraints for this window, or null.
+    std::shared_ptr<const StepConditions> conditions() const {
+        if (mapping_.derived.empty() && mapping_.constraints.empty()) return nullptr;
+        const auto compiled = [&](const MappingValue& v) {
+            if (!v.definition)
+                throw MappingFailure{fmt::format("{} ({}) has not been compiled with the model",
+                                                 v.tla_text, located(mapping_, v.where))};
+            return *v.definition;
+        };
+        std::vector<StepConditions::Derived> derived;
+        for (const auto& [log_name, d] : mapping_.derived) {
+            const auto observed = window_.post.find(log_name);
+            if (observed == window_.post.end()) continue; // the window does not constrain it
+            derived.push_back(
+                {log_name, compiled(d.expression), rename(observed->second, log_name)});
+        }
+        std::vector<std::uint32_t> constraints;
+        for (const MappingValue& c : mapping_.constraints)
+            constraints.push_back(compiled(c));
+        return std::make_shared<const StepConditions>(*evaluator_, record(), std::move(derived),
+                                                      std::move(constraints));
+    }
 
     // Renames values inside `v` (and inside function domains), for the log name `scope`.
     Value rename(const Value& v, const std::string& scope) const {
@@ -74,6 +153,7 @@ public:
     State map_state(const State& log_state, const char* which) const {
         State spec_state;
         for (const auto& [log_name, value] : log_state) {
+            if (mapping_.derived.count(log_name) > 0) continue; // not a spec variable
             std::string spec_name = log_name;
             if (auto it = mapping_.variables.find(log_name); it != mapping_.variables.end()) {
                 if (!it->second) continue; // dropped
@@ -147,11 +227,11 @@ public:
                     bound.value = field(window, parse_field_path(p.source.path));
                     break;
                 case ParameterSource::Kind::Value:
-                    bound.value = resolved(mapping_, p.source.value);
+                    bound.value = value_of(p.source.value);
                     break;
                 case ParameterSource::Kind::Range:
                     bound.kind = BoundParameter::Kind::Range;
-                    bound.value = resolved(mapping_, p.source.value);
+                    bound.value = value_of(p.source.value);
                     if (!bound.value.is_set())
                         throw MappingFailure{
                             fmt::format("the range {} is not a set", bound.value.to_string())};
@@ -220,6 +300,9 @@ private:
     const Mapping& mapping_;
     const RenameTable& everywhere_;
     const std::unordered_map<std::string, RenameTable>& scoped_;
+    const MappingEvaluator* evaluator_;
+    const Window& window_;
+    mutable std::optional<Value> record_;
 };
 
 } // namespace
@@ -237,17 +320,19 @@ SpecWindow MappingApplier::apply(const Window& window) const {
         spec.error = window.error;
         return spec;
     }
-    const WindowMapper mapper(*mapping_, tables_->everywhere, tables_->scoped);
+    const WindowMapper mapper(*mapping_, tables_->everywhere, tables_->scoped, evaluator_.get(),
+                              window);
     try {
         spec.pre = mapper.map_state(window.pre, "pre");
         spec.post = mapper.map_state(window.post, "post");
         for (const auto& [variable, absent] : mapping_->absent) {
             if (spec.pre.count(variable) > 0) continue;
             if (absent.default_value)
-                spec.pre.emplace(variable, resolved(*mapping_, *absent.default_value));
+                spec.pre.emplace(variable, mapper.value_of(*absent.default_value));
             else
-                spec.pre_ranges.emplace(variable, resolved(*mapping_, *absent.range));
+                spec.pre_ranges.emplace(variable, mapper.value_of(*absent.range));
         }
+        spec.conditions = mapper.conditions();
         if (auto it = mapping_->actions.find(window.action); it != mapping_->actions.end()) {
             for (const ActionCandidate& candidate : it->second)
                 spec.candidates.push_back(mapper.bind(window, candidate));
@@ -266,6 +351,31 @@ SpecWindow MappingApplier::apply(const Window& window) const {
                                 {}};
     }
     return spec;
+}
+
+Value window_record(const Window& window) {
+    std::vector<std::pair<std::string, Value>> fields;
+    std::vector<std::pair<std::string, Value>> pre(window.pre.begin(), window.pre.end());
+    std::vector<std::pair<std::string, Value>> post(window.post.begin(), window.post.end());
+    fields.emplace_back("pre", Value::record(std::move(pre)));
+    fields.emplace_back("post", Value::record(std::move(post)));
+    fields.emplace_back("action", Value::string(window.action));
+    if (window.id) fields.emplace_back("id", Value::string(*window.id));
+    if (window.trace_id) fields.emplace_back("trace_id", Value::string(*window.trace_id));
+    if (window.actor) fields.emplace_back("actor", *window.actor);
+    if (window.input) fields.emplace_back("input", *window.input);
+    std::vector<Value> positional;
+    for (const Parameter& p : window.parameters) {
+        if (p.name.empty()) {
+            positional.push_back(p.value);
+            continue;
+        }
+        const bool taken = std::any_of(fields.begin(), fields.end(),
+                                       [&](const auto& f) { return f.first == p.name; });
+        if (!taken) fields.emplace_back(p.name, p.value);
+    }
+    if (!positional.empty()) fields.emplace_back("args", Value::tuple(std::move(positional)));
+    return Value::record(std::move(fields));
 }
 
 SpecWindow identity_mapping(const Window& window) {

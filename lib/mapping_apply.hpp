@@ -24,6 +24,50 @@ struct SpecAction {
     std::vector<BoundParameter> parameters; // as the mapping lists them; none when unmapped
 };
 
+// Evaluates a mapping's TLA+ that depends on the window: the definitions compile_mapping made
+// of it (lib/mapping_model.hpp gives the implementation, with the evaluator). Thread-safe.
+class MappingEvaluator {
+public:
+    virtual ~MappingEvaluator() = default;
+    // The definition applied to the window record `w`, in `state` (and `next`, for primed
+    // variables) when given. Throws eval::EvalError.
+    virtual eval::Value evaluate(std::uint32_t definition, const eval::Value& w,
+                                 const std::vector<eval::Value>* state = nullptr,
+                                 const std::vector<eval::Value>* next = nullptr) const = 0;
+};
+
+// What a mapping asks of a step beyond the post-state's variables: each derived variable the
+// window records in its post-state has the expression's value in the successor, and each
+// constraint holds of the step. Evaluated on the thread that applied the mapping.
+class StepConditions {
+public:
+    struct Derived {
+        std::string log_name;
+        std::uint32_t definition = 0; // applied to the window record
+        eval::Value observed;         // the window's post-state value, renamed
+    };
+
+    StepConditions(const MappingEvaluator& evaluator, eval::Value window,
+                   std::vector<Derived> derived, std::vector<std::uint32_t> constraints);
+
+    // Whether the step pre -> next satisfies them. Throws eval::EvalError on evaluation errors.
+    bool accepts(const std::vector<eval::Value>& pre, const std::vector<eval::Value>& next) const;
+    // Adds each derived variable's value in `state` to `into`, by log name (the outcomes of
+    // over-approximation, beside the variables the window fixes).
+    void add_derived(const std::vector<eval::Value>& state, State& into) const;
+    // Adds the window's values of the derived variables to `into`, by log name.
+    void add_observed(State& into) const;
+    bool empty() const { return derived_.empty() && constraints_.empty(); }
+
+private:
+    eval::Value derived_value(const Derived& d, const std::vector<eval::Value>& state) const;
+
+    const MappingEvaluator* evaluator_; // the applier's; outlives the windows it maps
+    eval::Value window_;
+    std::vector<Derived> derived_;
+    std::vector<std::uint32_t> constraints_;
+};
+
 // A window in the spec's terms.
 struct SpecWindow {
     std::uint64_t index = 0;
@@ -40,6 +84,8 @@ struct SpecWindow {
     State post; // renamed; absent variables stay unconstrained
     // Absent variables that range over a set in the pre-state.
     std::map<std::string, eval::Value, std::less<>> pre_ranges;
+    // The mapping's derived variables and constraints for this window; null when it has none.
+    std::shared_ptr<const StepConditions> conditions;
 
     std::optional<Diagnostic> error; // the window's own error, or why the mapping did not apply
     bool ok() const { return !error.has_value(); }
@@ -47,10 +93,13 @@ struct SpecWindow {
 
 // Applies one mapping to many windows (the rename tables are built once). The mapping must
 // outlive the applier, and its TLA+ values must be resolved before they are needed: an
-// unresolved one gives the window an error naming it. apply() may be called from several threads.
+// unresolved one gives the window an error naming it. TLA+ that depends on the window is
+// evaluated by `evaluator` (mapping_evaluator() of lib/mapping_model.hpp). apply() may be called
+// from several threads.
 class MappingApplier {
 public:
-    explicit MappingApplier(const Mapping& mapping);
+    explicit MappingApplier(const Mapping& mapping,
+                            std::shared_ptr<const MappingEvaluator> evaluator = nullptr);
     ~MappingApplier();
     MappingApplier(MappingApplier&&) noexcept;
     MappingApplier& operator=(MappingApplier&&) noexcept;
@@ -61,7 +110,13 @@ private:
     struct Tables;
     const Mapping* mapping_;
     std::unique_ptr<Tables> tables_;
+    std::shared_ptr<const MappingEvaluator> evaluator_;
 };
+
+// The window as the mapping's TLA+ sees it (`w`): a record of `pre`, `post`, `action` and, when
+// the window has them, `id`, `trace_id`, `actor`, `input`, `args` (positional arguments) and each
+// named argument or extra field of the line (`node`), with the log's names and values.
+eval::Value window_record(const Window& window);
 
 // Without a mapping: the window as it is, its event as the only candidate action.
 SpecWindow identity_mapping(const Window& window);

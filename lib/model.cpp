@@ -152,4 +152,45 @@ ModelLoad load_model(const std::filesystem::path& spec_file, const ModelOptions&
     return result;
 }
 
+ModelLoad extend_model(const Model& model, ModelExtension extension) {
+    ModelLoad result;
+    Model extended;
+    extended.modules = model.modules;
+    extended.config = model.config;
+    eval::SpecConfig config;
+    config.int_mode = model.spec->int_mode();
+    if (model.config) config = spec_config(*model.config, config.int_mode, result.errors);
+    if (!result.errors.empty()) return result;
+    for (auto& [name, value] : extension.constants)
+        config.constants.insert_or_assign(name, std::move(value));
+    if (extension.root) {
+        const std::string name = extension.root->name;
+        const std::string file = extension.root->file;
+        if (!extended.modules.modules
+                 .emplace(name, LoadedModule{std::move(*extension.root), file, false})
+                 .second) {
+            result.errors.push_back(
+                {file, 0, 0, fmt::format("module {} already exists", name), ""});
+            return result;
+        }
+        extended.modules.load_order.push_back(name);
+        extended.modules.root = name;
+    }
+    const auto& modules = extended.modules.modules;
+    eval::ModuleProvider provider = [&modules](std::string_view name) -> const ast::Module* {
+        auto it = modules.find(name);
+        if (it == modules.end() || it->second.standard_name) return nullptr;
+        return &it->second.module;
+    };
+    eval::CompileResult compiled =
+        eval::compile_spec(modules.at(extended.modules.root).module, provider, config);
+    if (!compiled.spec) {
+        result.errors = std::move(compiled.errors);
+        return result;
+    }
+    extended.spec = std::move(compiled.spec);
+    result.model = std::move(extended);
+    return result;
+}
+
 } // namespace tlatv

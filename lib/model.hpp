@@ -9,8 +9,10 @@
 #include "tlatv/diagnostic.hpp"
 
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <optional>
+#include <string>
 #include <vector>
 
 namespace tlatv {
@@ -37,6 +39,18 @@ struct ModelLoad {
 // Loads `spec_file` with what it imports, parses the configuration, and compiles the spec.
 // Never throws on bad input and never prints.
 ModelLoad load_model(const std::filesystem::path& spec_file, const ModelOptions& options = {});
+
+// What a mapping file adds to a model (lib/mapping_model.hpp): values for constants, over the
+// configuration's, and a module that EXTENDS the model's root module, compiled as the root
+// instead (its definitions see every name of the spec).
+struct ModelExtension {
+    std::map<std::string, eval::Value, std::less<>> constants;
+    std::optional<ast::Module> root;
+};
+
+// The model compiled again with `extension` (same modules, same configuration otherwise).
+// Never throws on bad input and never prints.
+ModelLoad extend_model(const Model& model, ModelExtension extension);
 
 // The value a configuration gives: integers, strings, booleans, model values, sets and tuples.
 // Throws eval::EvalError for an integer the chosen mode cannot hold.

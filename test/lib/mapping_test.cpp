@@ -172,7 +172,7 @@ TEST_CASE("mapping: validation errors are located and all reported", "[mapping][
         R"(12:19: absent.y: an absent variable has either a "default" or a "range")",
         R"(12:28: absent.z: an absent variable has either a "default" or a "range")",
         R"(13:3: constnts: unknown section "constnts" (sections: actions, variables, values, )"
-        R"(absent, constants, comment))",
+        R"(absent, constants, definitions, derived, constraints, comment))",
     };
     CHECK(formatted == expected);
     CHECK(errors[0].file == "mapping.json");
