@@ -6,23 +6,21 @@
 #include "evaluator/action_state.hpp"
 #include "evaluator/eval_expression.hpp"
 #include "lib/action_select.hpp"
+#include "lib/api_convert.hpp"
+#include "lib/api_spec_data.hpp"
 #include "lib/engine.hpp"
 #include "lib/mapping.hpp"
 #include "lib/model.hpp"
 #include "lib/report.hpp"
+#include "lib/window_reader.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <deque>
 #include <exception>
 
 namespace tlatv {
-
-namespace detail {
-struct SpecData {
-    Model model;
-};
-} // namespace detail
 
 namespace {
 
@@ -80,6 +78,27 @@ Result<Spec> Spec::load(const std::string& spec_file, const SpecOptions& options
         if (!load.model) return Result<Spec>::failure(std::move(load.errors));
         auto data = std::make_shared<detail::SpecData>();
         data->model = std::move(*load.model);
+        return Result<Spec>::success(Spec(std::move(data)));
+    });
+}
+
+Result<Spec> Spec::load_text(const SpecText& text, const SpecOptions& options) {
+    return guarded<Spec>([&]() -> Result<Spec> {
+        auto written = detail::SpecSources::write(text);
+        if (!written.ok()) return Result<Spec>::failure(written.errors());
+        detail::SpecSources sources = std::move(written).value();
+        SpecOptions file_options = options;
+        if (!text.config.empty()) file_options.config_file = sources.config_file();
+        auto loaded = load(sources.root_file(), file_options);
+        if (!loaded.ok()) {
+            std::vector<Diagnostic> errors = loaded.errors();
+            for (Diagnostic& e : errors)
+                e.file = sources.display(e.file);
+            return Result<Spec>::failure(std::move(errors));
+        }
+        // The sources stay on disk for as long as the spec: diagnostics quote them.
+        auto data = std::make_shared<detail::SpecData>(*loaded.value().data_);
+        data->sources = std::make_shared<detail::SpecSources>(std::move(sources));
         return Result<Spec>::success(Spec(std::move(data)));
     });
 }
@@ -179,49 +198,126 @@ CheckOutcome Spec::check(std::string_view pre, std::string_view post,
     return outcome;
 }
 
-Result<ValidationReport> Spec::validate(const ValidateRequest& request) const {
+namespace {
+
+// What a validation run reads its windows from, and names them in the report.
+struct WindowInput {
+    std::function<std::optional<lib::Window>()> next;
+    std::string name;                          // the windows file, or "<stream>"
+    const lib::WindowReader* reader = nullptr; // a file's reader, for its file-level errors
+};
+
+Result<ValidationReport> run_validation(const detail::SpecData& data, const WindowInput& input,
+                                        const ValidateOptions& options,
+                                        const VerdictCallback& on_verdict) {
+    const api::PathDisplay display = [&data](const std::string& file) {
+        return data.display(file);
+    };
+    std::optional<lib::Mapping> mapping;
+    if (!options.mapping_file.empty()) {
+        auto parsed = lib::read_mapping(options.mapping_file);
+        if (auto* errors = std::get_if<std::vector<Diagnostic>>(&parsed))
+            return Result<ValidationReport>::failure(std::move(*errors));
+        mapping = std::move(std::get<lib::Mapping>(parsed));
+    }
+    engine::ValidateOptions engine_options;
+    engine_options.threads = options.threads;
+    engine_options.invariants = options.invariants;
+    engine_options.batch_size = options.batch_size;
+    // The arguments of the windows whose verdicts are pending (at most a batch): the engine's
+    // verdicts, which come in input order, do not carry them.
+    std::deque<std::pair<std::uint64_t, std::vector<Argument>>> pending;
+    if (on_verdict)
+        engine_options.on_verdict = [&](const engine::WindowVerdict& v) {
+            WindowVerdict verdict = api::public_verdict(v, display);
+            while (!pending.empty() && pending.front().first < v.index)
+                pending.pop_front();
+            if (!pending.empty() && pending.front().first == v.index) {
+                verdict.arguments = std::move(pending.front().second);
+                pending.pop_front();
+            }
+            on_verdict(verdict);
+        };
+    const engine::WindowSource next = [&]() {
+        std::optional<lib::Window> window = input.next();
+        if (window && on_verdict)
+            pending.emplace_back(window->index, api::public_arguments(*window));
+        return window;
+    };
+    auto result = engine::validate_window_stream(data.model, next, mapping ? &*mapping : nullptr,
+                                                 engine_options);
+    if (result.ok() && input.reader && input.reader->error())
+        result.input_errors.push_back(*input.reader->error());
+    if (!result.ok()) {
+        for (Diagnostic& e : result.input_errors)
+            e.file = display(e.file);
+        return Result<ValidationReport>::failure(std::move(result.input_errors));
+    }
+    if (input.reader) result.summary.json_warnings = input.reader->warnings();
+    ValidationReport report = api::public_report(result.summary, display);
+    const auto& modules = data.model.modules;
+    const auto root = modules.modules.find(modules.root);
+    const std::string spec_file = root == modules.modules.end() ? "" : display(root->second.path);
+    const std::string config_file = data.model.config ? display(data.model.config->file) : "";
+    report.json = report::format_json(result.summary,
+                                      {spec_file, config_file, input.name, options.mapping_file});
+    return Result<ValidationReport>::success(std::move(report));
+}
+
+} // namespace
+
+Result<ValidationReport> Spec::validate(const ValidateRequest& request,
+                                        const VerdictCallback& on_verdict) const {
     return guarded<ValidationReport>([&]() -> Result<ValidationReport> {
-        std::optional<lib::Mapping> mapping;
-        if (!request.mapping_file.empty()) {
-            auto parsed = lib::read_mapping(request.mapping_file);
-            if (auto* errors = std::get_if<std::vector<Diagnostic>>(&parsed))
-                return Result<ValidationReport>::failure(std::move(*errors));
-            mapping = std::move(std::get<lib::Mapping>(parsed));
-        }
-        engine::ValidateOptions options;
+        lib::WindowReader reader(request.windows_file, {});
+        WindowInput input{[&reader] { return reader.next(); }, request.windows_file, &reader};
+        ValidateOptions options;
+        options.mapping_file = request.mapping_file;
         options.threads = request.threads;
         options.invariants = request.invariants;
-        auto result = engine::validate_windows(data_->model, request.windows_file,
-                                               mapping ? &*mapping : nullptr, options);
-        if (!result.ok()) return Result<ValidationReport>::failure(std::move(result.input_errors));
-        const auto& s = result.summary;
-        ValidationReport out;
-        out.windows = s.windows;
-        out.passes = s.passes;
-        out.fails = s.fails;
-        out.errors = s.errors;
-        for (const auto& a : s.actions) {
-            ActionReport r{a.action,
-                           a.windows,
-                           a.passes,
-                           a.fails,
-                           a.errors,
-                           a.with_extra_outcomes,
-                           a.accepted_impossible,
-                           {}};
-            for (const auto& c : a.clusters)
-                r.clusters.push_back(c.feature);
-            out.actions.push_back(std::move(r));
-        }
-        out.table = report::format_table(s);
-        const auto& modules = data_->model.modules;
-        const auto root = modules.modules.find(modules.root);
-        const std::string spec_file = root == modules.modules.end() ? "" : root->second.path;
-        out.json =
-            report::format_json(s, {spec_file, data_->model.config ? data_->model.config->file : "",
-                                    request.windows_file, request.mapping_file});
-        return Result<ValidationReport>::success(std::move(out));
+        return run_validation(*data_, input, options, on_verdict);
     });
+}
+
+Result<ValidationReport> Spec::validate_stream(const WindowSource& next_window,
+                                               const ValidateOptions& options,
+                                               const VerdictCallback& on_verdict) const {
+    return guarded<ValidationReport>([&]() -> Result<ValidationReport> {
+        const std::string name = "<stream>";
+        std::uint64_t index = 0;
+        WindowInput input{[&]() -> std::optional<lib::Window> {
+                              std::optional<Window> window = next_window();
+                              if (!window) return std::nullopt;
+                              return api::engine_window(*window, ++index, name);
+                          },
+                          name, nullptr};
+        return run_validation(*data_, input, options, on_verdict);
+    });
+}
+
+Result<ValidationReport> Spec::validate_windows(const std::vector<Window>& windows,
+                                                const ValidateOptions& options,
+                                                const VerdictCallback& on_verdict) const {
+    std::size_t next = 0;
+    return validate_stream(
+        [&]() -> std::optional<Window> {
+            if (next == windows.size()) return std::nullopt;
+            return windows[next++];
+        },
+        options, on_verdict);
+}
+
+Result<WindowVerdict> Spec::check_window(const Window& window,
+                                         const ValidateOptions& options) const {
+    std::optional<WindowVerdict> verdict;
+    ValidateOptions one = options;
+    one.threads = 1;
+    auto report =
+        validate_windows({window}, one, [&verdict](const WindowVerdict& v) { verdict = v; });
+    if (!report.ok()) return Result<WindowVerdict>::failure(report.errors());
+    if (!verdict)
+        return Result<WindowVerdict>::failure({message_only("the window gave no verdict")});
+    return Result<WindowVerdict>::success(std::move(*verdict));
 }
 
 Result<std::string> evaluate(std::string_view expression, const std::vector<std::string>& extends,

@@ -62,9 +62,24 @@ std::string_view to_string(eval::Verdict verdict) {
     return "error";
 }
 
-ValidationResult validate_windows(const Model& given_model, const std::string& windows_file,
-                                  const lib::Mapping* mapping_given,
-                                  const ValidateOptions& options) {
+ValidationResult validate_windows(const Model& model, const std::string& windows_file,
+                                  const lib::Mapping* mapping, const ValidateOptions& options) {
+    lib::WindowReader reader(windows_file, options.reader);
+    ValidationResult result =
+        validate_window_stream(model, [&reader] { return reader.next(); }, mapping, options);
+    if (!result.ok()) return result;
+    if (reader.error()) {
+        ValidationResult failed;
+        failed.input_errors.push_back(*reader.error());
+        return failed;
+    }
+    result.summary.json_warnings = reader.warnings();
+    return result;
+}
+
+ValidationResult validate_window_stream(const Model& given_model, const WindowSource& next_window,
+                                        const lib::Mapping* mapping_given,
+                                        const ValidateOptions& options) {
     const auto started = std::chrono::steady_clock::now();
     ValidationResult result;
 
@@ -105,7 +120,6 @@ ValidationResult validate_windows(const Model& given_model, const std::string& w
     tbb::enumerable_thread_specific<std::unique_ptr<WindowChecker>> checkers;
     SummaryBuilder summary(options);
 
-    lib::WindowReader reader(windows_file, options.reader);
     const std::size_t batch_size = std::max<std::size_t>(options.batch_size, 1);
     std::vector<lib::Window> batch;
     std::vector<CheckedWindow> checked;
@@ -113,7 +127,7 @@ ValidationResult validate_windows(const Model& given_model, const std::string& w
     for (;;) {
         batch.clear();
         while (batch.size() < batch_size) {
-            auto window = reader.next();
+            auto window = next_window();
             if (!window) break;
             batch.push_back(std::move(*window));
         }
@@ -139,12 +153,7 @@ ValidationResult validate_windows(const Model& given_model, const std::string& w
         progress.done += checked.size();
         if (options.progress) options.progress(progress);
     }
-    if (reader.error()) {
-        result.input_errors.push_back(*reader.error());
-        return result;
-    }
     result.summary = summary.finish();
-    result.summary.json_warnings = reader.warnings();
     result.summary.invariants = options.invariants;
     result.summary.threads = threads;
     result.summary.seconds =

@@ -167,6 +167,16 @@ struct ValidateOptions {
 ValidationResult validate_windows(const Model& model, const std::string& windows_file,
                                   const lib::Mapping* mapping, const ValidateOptions& options);
 
+// The next window of a stream, or nullopt at its end. Called from the validating thread.
+using WindowSource = std::function<std::optional<lib::Window>()>;
+
+// The same for windows from `next_window` (e.g. built in memory through the API): read a batch
+// at a time, so that memory does not grow with the stream. An exception thrown by `next_window`
+// or by a callback stops validation and propagates to the caller.
+ValidationResult validate_window_stream(const Model& model, const WindowSource& next_window,
+                                        const lib::Mapping* mapping,
+                                        const ValidateOptions& options);
+
 // The number of threads `threads` means (0: the hardware concurrency).
 unsigned effective_threads(unsigned threads);
 

@@ -1,15 +1,25 @@
-// tlatv's C++ API: load a spec with its TLC configuration, evaluate, enumerate successors and
-// check windows. Values cross this API in TLC's printed form (`{1, 2}`, `[a |-> 1]`), so that
-// they can be compared with TLC's output and pasted back into a spec.
+// tlatv's C++ API: load a spec with its TLC configuration (from files or from text), evaluate,
+// enumerate successors, and validate windows (one, a stream, a file) into per-window verdicts and
+// a per-action report. Values cross this API in TLC's printed form (`{1, 2}`, `[a |-> 1]`), so
+// that they can be compared with TLC's output and pasted back into a spec.
+//
+// No exception escapes: failures are Result values with located diagnostics, and a window that
+// cannot be checked is a verdict of kind Error.
 //
 // Thread safety: a Spec is immutable once loaded; any number of threads may use one Spec at the
 // same time (each call evaluates in a context of its own).
 #pragma once
 
+#include "tlatv/report.hpp"
 #include "tlatv/result.hpp"
+#include "tlatv/verdict.hpp"
+#include "tlatv/window.hpp"
 
 #include <cstddef>
+#include <functional>
+#include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,7 +35,13 @@ struct SpecOptions {
     IntegerMode integers = IntegerMode::Tlc32;
 };
 
-enum class Verdict { Pass, Fail, Error };
+// A spec given as text rather than files.
+struct SpecText {
+    std::string module; // the root module, `---- MODULE Name ---- ... ====`
+    std::string config; // the TLC .cfg text; empty for none (then SpecOptions::config_file)
+    // Further modules by name, found by EXTENDS and INSTANCE before the search path.
+    std::map<std::string, std::string> modules;
+};
 
 struct CheckOutcome {
     Verdict verdict = Verdict::Fail;
@@ -44,22 +60,19 @@ struct ValidateRequest {
     std::vector<std::string> invariants; // checked on every successor enumerated
 };
 
-// One action's figures (docs/report-format.md has their exact meaning).
-struct ActionReport {
-    std::string action;
-    std::size_t windows = 0, passes = 0, fails = 0, errors = 0;
-    std::size_t with_extra_outcomes = 0; // over-approximation: windows where the spec allows more
-    std::size_t accepted_impossible = 0; // windows marked "expect": "fail" that the spec takes
-    std::vector<std::string> clusters;   // pre-state features that set failing windows apart
+// How windows given through the API are validated (a file's windows: ValidateRequest).
+struct ValidateOptions {
+    std::string mapping_file;            // docs/mapping-format.md; empty: names as they are
+    unsigned threads = 0;                // 0: every core
+    std::vector<std::string> invariants; // checked on every successor enumerated
+    std::size_t batch_size = 512;        // windows held in memory at a time
 };
 
-struct ValidationReport {
-    std::size_t windows = 0, passes = 0, fails = 0, errors = 0;
-    std::vector<ActionReport> actions; // sorted by name
-    std::string table;                 // the report as the CLI prints it
-    std::string json;                  // the report as JSON (docs/report-format.md)
-    bool all_pass() const { return fails == 0 && errors == 0; }
-};
+// The next window of a stream, or nullopt at its end. Called from the thread that validates.
+using WindowSource = std::function<std::optional<Window>()>;
+// Called with each window's verdict, in input order, from the thread that validates, as soon as
+// the window's batch is checked. The verdict is valid during the call only.
+using VerdictCallback = std::function<void(const WindowVerdict&)>;
 
 namespace detail {
 struct SpecData;
@@ -69,6 +82,9 @@ class Spec {
 public:
     // Parses and resolves `spec_file` with every module it imports, and applies the config.
     static Result<Spec> load(const std::string& spec_file, const SpecOptions& options = {});
+    // The same for a spec given as text. `options.search_path` serves EXTENDS and INSTANCE after
+    // `text.modules`; diagnostics name the modules `<Name>.tla`.
+    static Result<Spec> load_text(const SpecText& text, const SpecOptions& options = {});
 
     const std::string& module_name() const;
     std::vector<std::string> variables() const; // in declaration order
@@ -89,7 +105,25 @@ public:
     // Validates a file of windows against the spec, per action, in parallel. Input errors (the
     // windows or mapping file cannot be read) are the Result's errors; a window that fails or
     // cannot be checked is counted in the report.
-    Result<ValidationReport> validate(const ValidateRequest& request) const;
+    // `on_verdict`, when given, receives every window's verdict as it is produced.
+    Result<ValidationReport> validate(const ValidateRequest& request,
+                                      const VerdictCallback& on_verdict = {}) const;
+
+    // Validates the windows `next_window` gives until it gives none, a batch at a time (memory
+    // does not grow with the stream). Windows are indexed 1, 2, ... in the order given. An
+    // exception thrown by `next_window` or `on_verdict` ends validation as the Result's error.
+    Result<ValidationReport> validate_stream(const WindowSource& next_window,
+                                             const ValidateOptions& options = {},
+                                             const VerdictCallback& on_verdict = {}) const;
+    // The same for windows held in memory.
+    Result<ValidationReport> validate_windows(const std::vector<Window>& windows,
+                                              const ValidateOptions& options = {},
+                                              const VerdictCallback& on_verdict = {}) const;
+
+    // One window's verdict with its diagnostic. The Result's errors are those of the options
+    // (mapping, invariants); a window that cannot be checked is a verdict of kind Error.
+    Result<WindowVerdict> check_window(const Window& window,
+                                       const ValidateOptions& options = {}) const;
 
 private:
     explicit Spec(std::shared_ptr<const detail::SpecData> data)
