@@ -207,6 +207,7 @@ void WindowChecker::analyse_outcomes(const std::vector<eval::Action>& actions,
     try {
         for (const eval::Action& action : actions) {
             for (const eval::State& next : eval::successors(ctx_, action, pre, options.limits)) {
+                if (conditions && !conditions->admits(pre, next)) continue; // not a step here
                 if (!settings_.invariants.empty()) {
                     ctx_.set_state(next);
                     for (std::uint32_t inv : settings_.invariants) {

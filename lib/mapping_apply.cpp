@@ -47,6 +47,10 @@ Value StepConditions::derived_value(const Derived& d, const std::vector<Value>& 
 bool StepConditions::accepts(const std::vector<Value>& pre, const std::vector<Value>& next) const {
     for (const Derived& d : derived_)
         if (!(derived_value(d, next) == d.observed)) return false;
+    return admits(pre, next);
+}
+
+bool StepConditions::admits(const std::vector<Value>& pre, const std::vector<Value>& next) const {
     for (std::uint32_t constraint : constraints_) {
         const Value holds = evaluator_->evaluate(constraint, window_, &pre, &next);
         if (!holds.is_bool())

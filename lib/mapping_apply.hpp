@@ -50,8 +50,12 @@ public:
     StepConditions(const MappingEvaluator& evaluator, eval::Value window,
                    std::vector<Derived> derived, std::vector<std::uint32_t> constraints);
 
-    // Whether the step pre -> next satisfies them. Throws eval::EvalError on evaluation errors.
+    // Whether the step pre -> next satisfies them: the window's step. Throws eval::EvalError on
+    // evaluation errors.
     bool accepts(const std::vector<eval::Value>& pre, const std::vector<eval::Value>& next) const;
+    // Whether the constraints hold of the step: a step of the spec at all (over-approximation
+    // counts only those). Throws eval::EvalError.
+    bool admits(const std::vector<eval::Value>& pre, const std::vector<eval::Value>& next) const;
     // Adds each derived variable's value in `state` to `into`, by log name (the outcomes of
     // over-approximation, beside the variables the window fixes).
     void add_derived(const std::vector<eval::Value>& state, State& into) const;

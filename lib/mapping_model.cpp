@@ -264,7 +264,8 @@ public:
             return ctx.evaluate(definition, std::span<const Value>(&w, 1));
         } catch (const eval::EvalFailure& failure) {
             // Keep the place in the mapping file for whoever reports the window's error.
-            throw eval::EvalError(failure.diagnostic().format());
+            throw eval::EvalError(fmt::format("{}:{}:{}: {}", failure.file, failure.span.begin.line,
+                                              failure.span.begin.column, failure.what()));
         }
     }
 

@@ -8,6 +8,8 @@
 #include <catch2/catch.hpp>
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -138,6 +140,31 @@ TEST_CASE("every SysMoBench TV module through a mapping file gives TLC's verdict
         WARN(fmt::format("{} through {}: {}/{} windows agree with TLC, {} passes (TLC {}){}", name,
                          c.mapping, module_agree, expected.size(), s.passes, tlc_passes,
                          disagreements));
+        const std::string table = report::format_table(s);
+        if (std::getenv("TLATV_SHOW_REPORTS") != nullptr) WARN(table);
+
+        // The report, per action: every pre-state is known, so every window is analysed for
+        // over-approximation; in these TV modules the outcome of the action is determined by the
+        // pre-state (one message handled, one leader proposing, one thread trying), so the spec
+        // allows no outcome the system did not produce.
+        REQUIRE(s.actions.size() == 1);
+        const auto& a = s.actions.front();
+        CHECK(a.action == c.action);
+        CHECK(a.analysed == a.windows);
+        CHECK(a.with_extra_outcomes == 0);
+        CHECK(a.accepted_impossible == 0);
+        CHECK(report::format_json(s, {}).find(fmt::format(
+                  R"("over_approximation":{{"analysed":{},"with_extra_outcomes":0,)", a.windows)) !=
+              std::string::npos);
+        // When some windows pass and some fail, a cluster sets all the failing ones apart.
+        if (a.fails > 0 && a.passes > 0) {
+            const bool cluster =
+                std::any_of(a.clusters.begin(), a.clusters.end(),
+                            [&](const auto& k) { return k.failing == a.fails && k.passing == 0; });
+            CHECK(cluster);
+            CHECK(table.find(fmt::format("all {} failing windows have", a.fails)) !=
+                  std::string::npos);
+        }
     }
     std::string not_expressible;
     for (const auto& [module, what] : kNotExpressible)
@@ -233,4 +260,135 @@ TEST_CASE("spin's raw windows against the reference spec: several actions, one t
         CHECK(v.outcomes->violating_successors == 0);
     }
     CHECK(failing == expected);
+}
+
+namespace {
+
+// Files written for one test in a directory of their own.
+class ScratchFiles {
+public:
+    explicit ScratchFiles(const std::string& name)
+        : dir_(fs::temp_directory_path() / ("tlatv_mapping_" + name)) {
+        fs::create_directories(dir_);
+    }
+    ~ScratchFiles() {
+        std::error_code ignored;
+        fs::remove_all(dir_, ignored);
+    }
+    std::string write(const std::string& name, const std::string& text) const {
+        std::ofstream(dir_ / name) << text;
+        return (dir_ / name).string();
+    }
+
+private:
+    fs::path dir_;
+};
+
+const fs::path kCounter = fs::path(TLATV_ENGINE_TEST_DIR) / "data";
+
+// Counter.tla: Add(n) needs mode = "run" and sets x' = x + n.
+constexpr const char* kCounterWindows =
+    R"({"action": "Add", "pre_state": {"x": 0}, "post_state": {"even": true}, "who": "run"}
+{"action": "Add", "pre_state": {"x": 4}, "post_state": {"even": false}, "who": "run"}
+{"action": "Add", "pre_state": {"x": 5}, "post_state": {"even": true}, "who": "run"}
+{"action": "Add", "pre_state": {"x": 1}, "post_state": {"even": true}, "who": "stopped"}
+{"action": "Add", "pre_state": {"x": 1}, "post_state": {"even": true}, "who": "run"}
+)";
+
+engine::ValidationResult validate_counter(const std::string& windows, const std::string& mapping,
+                                          std::vector<engine::WindowVerdict>* verdicts = nullptr) {
+    auto load = load_model(kCounter / "Counter.tla", with_config(kCounter / "Counter.cfg"));
+    REQUIRE(load.model);
+    auto parsed = lib::read_mapping(mapping);
+    if (auto* errors = std::get_if<std::vector<Diagnostic>>(&parsed))
+        FAIL(errors->front().format());
+    engine::ValidateOptions options;
+    options.threads = 2;
+    if (verdicts != nullptr)
+        options.on_verdict = [verdicts](const engine::WindowVerdict& v) { verdicts->push_back(v); };
+    return engine::validate_windows(*load.model, windows, &std::get<lib::Mapping>(parsed), options);
+}
+
+} // namespace
+
+TEST_CASE("a mapping's constants, definitions, derived variables and constraints") {
+    ScratchFiles files("features");
+    const std::string windows = files.write("windows.ndjson", kCounterWindows);
+    // even is not a variable of Counter: the log records whether x is even. Max is 3 in
+    // Counter.cfg; the mapping makes it 5. A step must keep x within Max.
+    const std::string mapping = files.write("mapping.json", R"json({
+  "constants": {"Max": 5},
+  "definitions": {"Mode": "w.who", "Steps(k)": "1..k"},
+  "actions": {"Add": {"action": "Add", "params": {"n": {"range": {"tla": "Steps(Max)"}}}}},
+  "absent": {"mode": {"default": {"tla": "Mode"}}},
+  "derived": {"even": "x % 2 = 0"},
+  "constraints": ["x' <= Max"]
+})json");
+    std::vector<engine::WindowVerdict> verdicts;
+    auto result = validate_counter(windows, mapping, &verdicts);
+    if (!result.ok()) FAIL(result.input_errors.front().format());
+    REQUIRE(verdicts.size() == 5);
+    using eval::Verdict;
+    CHECK(verdicts[0].verdict == Verdict::Pass); // 0 + 2
+    CHECK(verdicts[1].verdict == Verdict::Pass); // 4 + 1 = 5: within Max = 5, not Counter.cfg's 3
+    CHECK(verdicts[2].verdict == Verdict::Fail); // 5 + n is beyond Max
+    CHECK(verdicts[3].verdict == Verdict::Fail); // w.who makes mode "stopped"
+    CHECK(verdicts[4].verdict == Verdict::Pass);
+    CHECK(verdicts[3].features ==
+          std::vector<std::string>{"mode = \"stopped\"", "x = 1"}); // the spec's pre-state
+
+    // Over-approximation: outcomes are the derived variable's values, over the steps the
+    // constraint admits: from 0, x' in 1..5 is odd or even (one extra outcome); from 4 only 5;
+    // from 1, x' in 2..5 (one extra).
+    const auto& add = result.summary.actions.front();
+    CHECK(add.analysed == 5);
+    CHECK(add.with_extra_outcomes == 2);
+    CHECK(add.extra_outcomes == 2);
+    REQUIRE(verdicts[0].outcomes);
+    CHECK(verdicts[0].outcomes->outcomes == 2);
+    CHECK(verdicts[0].outcomes->extra ==
+          std::vector<lib::State>{{{"even", eval::Value::boolean(false)}}});
+    REQUIRE(verdicts[1].outcomes);
+    CHECK(verdicts[1].outcomes->outcomes == 1);
+    REQUIRE(verdicts[2].outcomes);
+    CHECK(verdicts[2].outcomes->outcomes == 0);
+}
+
+TEST_CASE("a mapping's TLA+ errors point into the mapping file") {
+    ScratchFiles files("errors");
+    const std::string windows = files.write("windows.ndjson", kCounterWindows);
+    const auto first_error = [&](const std::string& mapping_text) {
+        const std::string mapping = files.write("mapping.json", mapping_text);
+        auto result = validate_counter(windows, mapping);
+        REQUIRE_FALSE(result.ok());
+        return result.input_errors.front();
+    };
+    // A syntax error, after an escape: the column is the file's.
+    auto syntax = first_error("{\n  \"derived\": {\"even\": \"x \\\\in Nat /\\\\ x %% 2\"}\n}");
+    CHECK(syntax.file.find("mapping.json") != std::string::npos);
+    CHECK(syntax.line == 2);
+    CHECK(syntax.column > 32);
+
+    auto unknown = first_error(R"({"derived": {"even": "y = 1"}})");
+    CHECK(unknown.line == 1);
+    CHECK(unknown.column == 23);
+    CHECK(unknown.message.find('y') != std::string::npos);
+
+    auto constant = first_error(R"({"constants": {"Min": 1}})");
+    CHECK(constant.message == "constants.Min: Min is not a constant of module Counter");
+
+    auto defined = first_error(R"({"definitions": {"Add": "1"}})");
+    CHECK(defined.message == "definitions.Add: module Counter already defines Add");
+
+    // An error on one window is that window's error, located in the mapping.
+    const std::string mapping =
+        files.write("mapping.json", R"({"absent": {"mode": {"default": {"tla": "w.nosuch"}}}})");
+    std::vector<engine::WindowVerdict> verdicts;
+    auto result = validate_counter(windows, mapping, &verdicts);
+    REQUIRE(result.ok());
+    REQUIRE(verdicts.size() == 5);
+    REQUIRE(verdicts[0].verdict == eval::Verdict::Error);
+    CHECK(verdicts[0].error->message.find(
+              "mapping.json:1:42: Attempted to access nonexistent field 'nosuch' of record") !=
+          std::string::npos);
 }
