@@ -181,7 +181,10 @@ private:
     // there stays when both are definitions (or both declarations), SANY only warns; a definition
     // meeting a declaration is an error.
     void merge(ModuleNames& into, const Names& from, bool exported, const ast::Span& span) {
-        for (const auto& [name, symbol] : from) {
+        for (const auto& entry : from) {
+            // Plain references, not structured bindings: clang before 16 cannot capture those.
+            const auto& name = entry.first;
+            const auto& symbol = entry.second;
             auto conflict = [&] {
                 fail(span, fmt::format("Operator {} already defined or declared.", name));
             };
