@@ -20,7 +20,8 @@ namespace {
 constexpr const char* trace_usage =
     "usage: tlatv trace TRACESPEC.tla [--config X.cfg] [--env NAME=VALUE]... [--threads N]\n"
     "Runs a TLC trace-validation spec: breadth-first search over its Next, with the cfg's VIEW,\n"
-    "CONSTRAINT and ACTION_CONSTRAINT, then its POSTCONDITION over TLCGet(\"stats\").\n"
+    "CONSTRAINT and ACTION_CONSTRAINT. Acceptance is the cfg's POSTCONDITION over\n"
+    "TLCGet(\"stats\") or its TraceMatched property (some state matches every line).\n"
     "IOEnv is the process environment overridden by --env. The cfg defaults to TRACESPEC.cfg.\n"
     "Prints `accepted` (exit 0) or `rejected at line N` (exit 1); input errors exit 2.\n";
 
@@ -92,8 +93,8 @@ int run_trace(int argc, char** argv) {
         fmt::print("accepted\n");
     } else if (result.rejected_line) {
         fmt::print("rejected at line {}\n", *result.rejected_line);
-        fmt::print("{} candidate state(s) at the previous line; the first:\n{}\n",
-                   result.candidates, result.candidate_state);
+        fmt::print("{} state(s) waiting for that line; the first:\n{}\n", result.candidates,
+                   result.candidate_state);
         for (const auto& d : result.diagnoses) {
             if (!d.error.empty())
                 fmt::print("  {}: error: {}\n", d.action, d.error);
@@ -107,6 +108,8 @@ int run_trace(int argc, char** argv) {
     } else {
         fmt::print("rejected (no initial state)\n");
     }
+    for (const auto& c : result.criteria)
+        fmt::print("decided: {}\n", c);
     for (const auto& u : result.unchecked)
         fmt::print("note: {} not checked\n", u);
     fmt::print("states per level:");

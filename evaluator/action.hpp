@@ -113,6 +113,11 @@ struct WalkRequest {
 // (naming the variables) or an exhausted limit (naming it).
 void walk_action(EvalContext& ctx, const WalkRequest& request);
 
+// The value of an action's expression read as a state-level expression in `state` (no primed
+// variable is bound): for parts of a formula a caller picked out of the IR, such as the state
+// predicates of a temporal property. Throws EvalFailure.
+Value evaluate_in_state(EvalContext& ctx, const Action& expression, const State& state);
+
 // The distinct successors of `pre` under `action`, in the order found.
 std::vector<State> successors(EvalContext& ctx, const Action& action, const State& pre,
                               const EnumerationLimits& limits = {});

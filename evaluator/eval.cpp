@@ -224,6 +224,8 @@ public:
     void run_action_walk(const WalkRequest& request);
     // Splits `whole` into TLC's actions.
     void split_action(const Action& whole, std::vector<Action>& out);
+    // See evaluate_in_state in action.hpp.
+    Value value_in_state(const Action& expression, const State& state);
 
 private:
     ActionWalk* action_walk_ = nullptr;
@@ -1527,15 +1529,12 @@ bool Evaluator::walk_rest(const Conjunct* rest) {
         if (unchanged(*rest->node, rest->frame).as_bool()) return reject(*rest->node, rest->frame);
         return walk_rest(rest->next);
     case Conjunct::Kind::Collect: {
-        std::vector<std::string> missing;
-        for (std::size_t i = 0; i < ctx_.next_.size(); ++i)
-            if (!ctx_.next_[i]) missing.push_back(ir_.variables[i].name);
-        if (!missing.empty())
-            fail(*rest->node, fmt::format("The intermediate state of \\cdot is not completely "
-                                          "specified. The following variables are not "
-                                          "assigned: {}.",
-                                          join_names(missing)));
-        rest->collected->push_back(ctx_.next_);
+        // A variable A leaves unassigned keeps its value of the pre-state in the intermediate
+        // state (TLC: the pre-state copied with A's assignments).
+        PartialState middle = ctx_.next_;
+        for (std::size_t i = 0; i < middle.size(); ++i)
+            if (!middle[i]) middle[i] = (*rest->outer_pre)[i];
+        rest->collected->push_back(std::move(middle));
         return true;
     }
     case Conjunct::Kind::RestorePre: {
@@ -1682,6 +1681,7 @@ bool Evaluator::walk_cdot(const Node& n, Frame* f, const Conjunct* rest) {
     ctx_.next_.assign(ctx_.next_.size(), std::nullopt);
     Conjunct collect{Conjunct::Kind::Collect, &n, f, nullptr};
     collect.collected = &middles;
+    collect.outer_pre = &outer_pre;
     walk_node(n.kids[0], f, &collect);
     ctx_.next_ = outer_next;
     forget_caches();
@@ -1940,6 +1940,19 @@ Value Evaluator::enabled(const Node& n, Frame* f) {
     return Value::boolean(found);
 }
 
+Value Evaluator::value_in_state(const Action& expression, const State& state) {
+    if (expression.expression == nullptr)
+        throw EvalError("internal error: an expression without a node");
+    if (state.size() != ir_.variables.size())
+        throw EvalError(fmt::format("The state must give all {} variables.", ir_.variables.size()));
+    ContextRestore restore{ctx_, ctx_.state_, ctx_.next_, ctx_.has_state_};
+    ctx_.state_ = state;
+    ctx_.next_.assign(ir_.variables.size(), std::nullopt);
+    ctx_.has_state_ = true;
+    ActionFrames frames(expression.frames);
+    return eval(*expression.expression, frames.innermost());
+}
+
 void walk_action(EvalContext& ctx, const WalkRequest& request) {
     Evaluator evaluator(ctx);
     evaluator.run_action_walk(request);
@@ -1950,6 +1963,11 @@ std::vector<Action> split_actions(EvalContext& ctx, const Action& whole) {
     std::vector<Action> out;
     evaluator.split_action(whole, out);
     return out;
+}
+
+Value evaluate_in_state(EvalContext& ctx, const Action& expression, const State& state) {
+    Evaluator evaluator(ctx);
+    return evaluator.value_in_state(expression, state);
 }
 
 } // namespace tlatv::eval

@@ -41,7 +41,7 @@ std::string name_of(const std::optional<cfg::Name>& name) {
     return name ? name->name : "";
 }
 
-SearchPlan plan_search(eval::EvalContext& ctx, const Model& model) {
+SearchPlan plan_search(const Model& model) {
     const cfg::Config empty;
     const cfg::Config& config = model.config ? *model.config : empty;
     SearchPlan plan;
@@ -53,22 +53,12 @@ SearchPlan plan_search(eval::EvalContext& ctx, const Model& model) {
         plan.init = eval::definition_action(*model.spec, config.init ? config.init->name : "Init");
         plan.next = eval::definition_action(*model.spec, next_relation_name(model));
     }
-    (void)ctx;
     plan.view = name_of(config.view);
     for (const auto& c : config.constraints)
         plan.constraints.push_back(c.name);
     for (const auto& c : config.action_constraints)
         plan.action_constraints.push_back(c.name);
-    plan.postcondition = name_of(config.postcondition);
-    if (plan.postcondition.empty()) {
-        std::string properties;
-        for (const auto& p : config.properties)
-            properties += (properties.empty() ? "" : ", ") + p.name;
-        throw TraceSetupError(fmt::format(
-            "the configuration has no POSTCONDITION; acceptance through temporal properties{}{} "
-            "is not supported",
-            properties.empty() ? "" : " such as ", properties));
-    }
+    plan.acceptance = trace_detail::read_acceptance(model);
     return plan;
 }
 
@@ -86,11 +76,19 @@ struct KeyHashCompare {
 };
 using SeenSet = tbb::concurrent_hash_map<eval::Value, Origin, KeyHashCompare>;
 
+// Where a state stands against the TraceMatched property: the line it waits for and whether
+// every line is matched.
+struct Progress {
+    std::optional<std::int64_t> line;
+    bool matched = false;
+};
+
 // One frontier state's successors that the constraints keep, with their keys.
 struct Expansion {
     std::vector<eval::State> states;
     std::vector<eval::Value> keys;
     std::vector<std::size_t> order; // each state's index among the successors, for its origin
+    std::vector<Progress> progress; // when the spec states TraceMatched
     std::size_t generated = 0;
 };
 
@@ -103,15 +101,14 @@ public:
 
     TraceResult run() {
         auto main_ctx = trace_detail::make_context(model_, options_);
-        plan_ = plan_search(*main_ctx, model_);
+        plan_ = plan_search(model_);
         TraceResult result;
-        const cfg::Config* config = model_.config ? &*model_.config : nullptr;
-        if (config) {
-            for (const auto& p : config->properties)
-                result.unchecked.push_back("PROPERTY " + p.name);
-            for (const auto& i : config->invariants)
-                result.unchecked.push_back("INVARIANT " + i.name);
-        }
+        const auto& acceptance = plan_.acceptance;
+        result.unchecked = acceptance.unchecked;
+        if (acceptance.trace_matched)
+            result.criteria.push_back("PROPERTY " + acceptance.trace_matched->name);
+        if (!acceptance.postcondition.empty())
+            result.criteria.push_back("POSTCONDITION " + acceptance.postcondition);
 
         // Level 1: the initial states.
         std::vector<eval::State> frontier;
@@ -126,6 +123,7 @@ public:
                 SeenSet::accessor a;
                 if (seen_.insert(a, key)) {
                     a->second = Origin{1, 0, j};
+                    note_progress(progress_of(ctx, initial[j], 1), initial[j], 1);
                     frontier.push_back(std::move(initial[j]));
                 }
             }
@@ -149,8 +147,11 @@ public:
                 result.generated += e.generated;
                 for (std::size_t j = 0; j < e.states.size(); ++j) {
                     SeenSet::const_accessor a;
-                    if (seen_.find(a, e.keys[j]) && a->second == Origin{level + 1, i, e.order[j]})
+                    if (seen_.find(a, e.keys[j]) && a->second == Origin{level + 1, i, e.order[j]}) {
+                        if (acceptance.trace_matched)
+                            note_progress(e.progress[j], e.states[j], level + 1);
                         next.push_back(std::move(e.states[j]));
+                    }
                 }
             }
             for (auto& ctx : contexts_)
@@ -176,15 +177,27 @@ public:
             {"generated", eval::Value::integer(static_cast<std::int64_t>(result.generated))},
             {"queue", eval::Value::integer(static_cast<std::int64_t>(result.queue))},
         });
-        result.accepted = holds(ctx, plan_.postcondition);
-        if (!result.accepted && !frontier.empty()) {
-            result.rejected_line = result.diameter;
-            result.candidates = frontier.size();
-            result.candidate_state = eval::state_text(*model_.spec, frontier.front());
-            ctx.tlc_stats.reset();
-            result.diagnoses = trace_detail::diagnose(
-                ctx, plan_, frontier.front(), static_cast<std::int64_t>(level), options_.limits);
+        result.accepted = true;
+        if (acceptance.trace_matched) result.accepted = matched_;
+        if (!acceptance.postcondition.empty())
+            result.accepted = result.accepted && holds(ctx, acceptance.postcondition);
+        ctx.tlc_stats.reset();
+        if (result.accepted || frontier.empty()) return result;
+
+        // Rejected: the states that got furthest, and why none of them goes on.
+        const eval::State* candidate = &frontier.front();
+        std::size_t candidate_level = level;
+        result.rejected_line = result.diameter;
+        result.candidates = frontier.size();
+        if (acceptance.trace_matched && furthest_line_) {
+            result.rejected_line = static_cast<std::size_t>(*furthest_line_);
+            result.candidates = furthest_count_;
+            candidate = &furthest_state_;
+            candidate_level = furthest_level_;
         }
+        result.candidate_state = eval::state_text(*model_.spec, *candidate);
+        result.diagnoses = trace_detail::diagnose(
+            ctx, plan_, *candidate, static_cast<std::int64_t>(candidate_level), options_.limits);
         return result;
     }
 
@@ -203,6 +216,36 @@ private:
         ctx.set_state(state);
         ctx.level = static_cast<std::int64_t>(level);
         return ctx.evaluate(plan_.view);
+    }
+
+    // The TraceMatched property's predicates on a new state of level `level`.
+    Progress progress_of(eval::EvalContext& ctx, const eval::State& state, std::size_t level) {
+        Progress p;
+        const auto& property = plan_.acceptance.trace_matched;
+        if (!property) return p;
+        ctx.level = static_cast<std::int64_t>(level);
+        for (const auto& done : property->done)
+            if (eval::evaluate_in_state(ctx, done, state).as_bool()) p.matched = true;
+        if (property->line) {
+            auto line = eval::evaluate_in_state(ctx, *property->line, state);
+            if (line.is_int()) p.line = line.as_int();
+        }
+        return p;
+    }
+
+    // Called in the order of the search (level, then origin), so the first state found waiting
+    // for the furthest line is the one reported.
+    void note_progress(const Progress& p, const eval::State& state, std::size_t level) {
+        if (p.matched) matched_ = true;
+        if (!p.line) return;
+        if (!furthest_line_ || *p.line > *furthest_line_) {
+            furthest_line_ = p.line;
+            furthest_count_ = 1;
+            furthest_state_ = state;
+            furthest_level_ = level;
+        } else if (*p.line == *furthest_line_) {
+            ++furthest_count_;
+        }
     }
 
     Expansion expand(eval::EvalContext& ctx, const eval::State& pre, std::size_t level,
@@ -236,6 +279,8 @@ private:
                 else
                     continue;
             }
+            if (plan_.acceptance.trace_matched)
+                e.progress.push_back(progress_of(ctx, post, level + 1));
             e.keys.push_back(std::move(key));
             e.order.push_back(k);
             e.states.push_back(std::move(post));
@@ -248,6 +293,13 @@ private:
     SearchPlan plan_;
     SeenSet seen_;
     tbb::enumerable_thread_specific<std::unique_ptr<eval::EvalContext>> contexts_;
+    // TraceMatched: whether some state matched every line, and the states waiting for the
+    // furthest line.
+    bool matched_ = false;
+    std::optional<std::int64_t> furthest_line_;
+    std::size_t furthest_count_ = 0;
+    eval::State furthest_state_;
+    std::size_t furthest_level_ = 0;
 };
 
 } // namespace

@@ -1,7 +1,8 @@
 // Whole-trace validation as TLC does it for trace-validation specs: a breadth-first search over
 // the trace spec's next-state relation, level by level, for a behaviour matching every log line.
-// The trace spec says how levels map to log lines (TLCGet("level") indexes the trace) and what
-// acceptance is (a POSTCONDITION over TLCGet("stats")).
+// The trace spec says how states map to log lines (TLCGet("level") or a variable indexes the
+// trace) and what acceptance is: a POSTCONDITION over TLCGet("stats"), or the TraceMatched
+// property (some state has matched every line; see lib/trace_acceptance.hpp).
 #pragma once
 
 #include "evaluator/action.hpp"
@@ -45,14 +46,18 @@ struct TraceResult {
     std::size_t queue = 0;
     std::vector<std::size_t> states_per_level; // distinct states per level, level 1 first
     bool exit_requested = false;               // TLCSet("exit", TRUE) stopped the search
-    // When rejected: the log line no behaviour matches (the level the search could not leave,
-    // which TLCGet("level") indexes), the states at that level, one of them in TLC's format,
+    // When rejected: the log line no behaviour matches (with TraceMatched, the line the
+    // furthest states wait for; with a POSTCONDITION, the level the search could not leave,
+    // which TLCGet("level") indexes), the states waiting there, one of them in TLC's format,
     // and why each action of the Next fails for it.
     std::optional<std::size_t> rejected_line;
     std::size_t candidates = 0;
     std::string candidate_state;
     std::vector<ActionDiagnosis> diagnoses;
-    // cfg entries the run did not check (PROPERTIES, INVARIANT), so callers can say so.
+    // The acceptance criteria decided (`PROPERTY TraceMatched`, `POSTCONDITION TraceAccepted`).
+    std::vector<std::string> criteria;
+    // cfg entries the run did not check (refinement PROPERTIES, INVARIANTs), so callers can say
+    // so.
     std::vector<std::string> unchecked;
 };
 

@@ -3,6 +3,7 @@
 
 #include "evaluator/action.hpp"
 #include "lib/trace.hpp"
+#include "lib/trace_acceptance.hpp"
 
 #include <memory>
 #include <string>
@@ -17,7 +18,7 @@ struct SearchPlan {
     std::string view;                            // empty: states are compared whole
     std::vector<std::string> constraints;        // CONSTRAINT
     std::vector<std::string> action_constraints; // ACTION_CONSTRAINT
-    std::string postcondition;
+    Acceptance acceptance;
 };
 
 // An evaluation context as the trace spec needs it: IOEnv and file access.

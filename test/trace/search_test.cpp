@@ -12,10 +12,11 @@ namespace {
 
 const std::filesystem::path specs = std::filesystem::path(TLATV_TRACE_TEST_DIR) / "specs";
 
-tlatv::TraceResult run(const std::string& config, unsigned threads = 1) {
+tlatv::TraceResult run(const std::string& config, unsigned threads = 1,
+                       const std::string& spec = "StepTrace.tla") {
     tlatv::ModelOptions options;
     options.config_file = specs / config;
-    auto load = tlatv::load_model(specs / "StepTrace.tla", options);
+    auto load = tlatv::load_model(specs / spec, options);
     REQUIRE(load.model);
     tlatv::TraceOptions trace_options;
     trace_options.threads = threads;
@@ -59,6 +60,37 @@ TEST_CASE("Two workers find the states of one") {
     CHECK(one.rejected_line == two.rejected_line);
 }
 
-TEST_CASE("A configuration without POSTCONDITION is refused with a reason") {
-    CHECK_THROWS_AS(run("StepTraceNoAcceptance.cfg"), tlatv::TraceSetupError);
+TEST_CASE("A configuration without acceptance criterion is refused with a reason") {
+    CHECK_THROWS_WITH(run("StepTraceNoAcceptance.cfg"), Catch::Contains("no acceptance criterion"));
+}
+
+TEST_CASE("TraceMatched: accepted when some state has matched every line") {
+    auto result = run("StepTraceMatched.cfg");
+    CHECK(result.accepted);
+    CHECK(result.criteria == std::vector<std::string>{"PROPERTY TraceMatched"});
+    // The spec formula given as a PROPERTY is a refinement, noted as not checked.
+    CHECK(result.unchecked == std::vector<std::string>{"PROPERTY Spec (refinement)"});
+    CHECK(result.states_per_level == std::vector<std::size_t>{1, 1, 1, 1, 1});
+}
+
+TEST_CASE("TraceMatched: rejected at the line the furthest states wait for") {
+    auto result = run("StepTraceMatchedBad.cfg", 2);
+    CHECK_FALSE(result.accepted);
+    REQUIRE(result.rejected_line);
+    CHECK(*result.rejected_line == 3); // l = 3 waits for 5, which follows 2 by no step
+    CHECK(result.candidates == 1);
+    CHECK(result.candidate_state.find("l = 3") != std::string::npos);
+    REQUIRE(result.diagnoses.size() == 2);
+    CHECK(result.diagnoses[0].false_conjunct.find("StepTrace.tla:13:") != std::string::npos);
+}
+
+TEST_CASE("A PROPERTY of a shape tlatv does not know is refused, naming it") {
+    CHECK_THROWS_WITH(run("StepTraceUnknownProperty.cfg"),
+                      Catch::Contains("PROPERTY Bounded100 has a shape"));
+}
+
+TEST_CASE("A \\cdot B: the intermediate state keeps the pre-state's value of what A leaves") {
+    auto result = run("CdotTrace.cfg", 1, "CdotTrace.tla");
+    CHECK(result.accepted);
+    CHECK(result.states_per_level == std::vector<std::size_t>{1, 1, 1, 1});
 }

@@ -18,4 +18,8 @@ Spec == Init /\ [][Next]_<<x, y, l>>
 View == <<x, l>>
 Bounded == x < 100
 Accepted == TLCGet("stats").diameter - 1 = Len(Log)
+\* TLC's trace-validation idiom (etcd, CCF): some behaviour matches every line.
+TraceMatched == [](l <= Len(Log) => [](TLCGet("queue") = 1 \/ l > Len(Log)))
+\* A property of a shape tlatv trace does not know.
+Bounded100 == [](x < 100)
 ====
