@@ -30,11 +30,18 @@ using BuiltinFn = Value (*)(std::span<const Value> args, const EvalOptions& opti
 
 inline constexpr int kVariadic = -1;
 
+// For an operator TLC defines in TLA+ rather than in Java, TLC evaluates an argument only when the
+// definition uses it: whether the argument at `index` is used, given the arguments before it
+// (already evaluated). An unused argument is not evaluated (the builtin sees FALSE there and must
+// not read it).
+using ArgumentUsedFn = bool (*)(std::size_t index, std::span<const Value> earlier);
+
 struct Builtin {
     std::string_view module; // the standard module that defines it, or kLanguageModule
     std::string_view name;   // identifier or canonical symbol
     int arity;               // number of arguments; 0 for constants; kVariadic for \X
     BuiltinFn fn;
+    ArgumentUsedFn argument_used = nullptr; // nullptr: every argument is evaluated
 };
 
 // The operator `name` defined by `module` itself (not by the modules it extends), or nullptr.

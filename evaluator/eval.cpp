@@ -208,6 +208,9 @@ private:
     Value constructor_domain(const Node& fc, std::span<const Value> sets);
     void bind_domain_element(const Node& fc, const Value& element, Frame* f);
     Value apply_constructor(const Node& fc, Frame* f, const Value& arg);
+    bool constructor_domain_contains(const Node& fc, Frame* f, const Value& arg);
+    bool is_lazy_except(const Node& n, Frame* f);
+    std::optional<Value> apply_lazy_except(const Node& n, Frame* f, const Value& arg);
     [[gnu::noinline]] Value function_application(const Node& n, Frame* f);
     [[gnu::noinline]] Value except(const Node& n, Frame* f);
     Value except_path(const ir::ExceptClause& clause, std::size_t step, const Value& fn, Frame* f,
@@ -275,6 +278,13 @@ public:
     Value call(std::span<const Value> args) const override;
     std::size_t arity() const override { return definition_.arity(); }
     std::string name() const override { return definition_.name; }
+    const Value* literal_body() const override {
+        const Node* body = definition_.body.get();
+        if (body && body->kind == NodeKind::Literal &&
+            (body->value.is_int() || body->value.is_string()))
+            return &body->value;
+        return nullptr;
+    }
 
 private:
     Evaluator& evaluator_;
@@ -459,8 +469,10 @@ Value Evaluator::call_param(const Node& n, Frame* f) {
 
 Value Evaluator::call_builtin(const Node& n, Frame* f) {
     ArgBuffer args(n.kids.size());
+    const ArgumentUsedFn used = n.builtin->argument_used;
     for (std::size_t i = 0; i < n.kids.size(); ++i)
-        args.data()[i] = eval(n.kids[i], f);
+        if (!used || used(i, std::span<const Value>(args.data(), i)))
+            args.data()[i] = eval(n.kids[i], f);
     return n.builtin->fn(args.span(), ctx_.options);
 }
 
@@ -717,29 +729,78 @@ Value Evaluator::function_value(const Node& fc, Frame* f) {
     return Value::function(domain, std::move(images));
 }
 
+bool Evaluator::constructor_domain_contains(const Node& fc, Frame* f, const Value& arg) {
+    std::vector<Value> sets = bound_sets(fc, f);
+    const std::size_t components = domain_components(fc);
+    if (components == 1) return sets[0].contains(arg);
+    if (!arg.is_sequence() || arg.size() != components) return false;
+    auto parts = arg.items();
+    std::size_t k = 0;
+    for (std::size_t i = 0; i < fc.bounds.size(); ++i) {
+        const std::size_t copies = fc.bounds[i].tuple ? 1 : fc.bounds[i].slots.size();
+        for (std::size_t c = 0; c < copies; ++c)
+            if (!sets[i].contains(parts[k++])) return false;
+    }
+    return true;
+}
+
 // `[x \in S |-> e][a]`: only the point `a` is computed, as TLC's lazy functions do.
 Value Evaluator::apply_constructor(const Node& fc, Frame* f, const Value& arg) {
-    std::vector<Value> sets = bound_sets(fc, f);
-    auto out_of_domain = [&] {
+    if (!constructor_domain_contains(fc, f, arg))
         fail(fc, fmt::format("Attempted to apply function to argument {}, which is not in the "
                              "domain of the function.",
                              arg.to_string()));
-    };
-    const std::size_t components = domain_components(fc);
-    if (components == 1) {
-        if (!sets[0].contains(arg)) out_of_domain();
-    } else {
-        if (!arg.is_sequence() || arg.size() != components) out_of_domain();
-        auto parts = arg.items();
-        std::size_t k = 0;
-        for (std::size_t i = 0; i < fc.bounds.size(); ++i) {
-            const std::size_t copies = fc.bounds[i].tuple ? 1 : fc.bounds[i].slots.size();
-            for (std::size_t c = 0; c < copies; ++c)
-                if (!sets[i].contains(parts[k++])) out_of_domain();
-        }
-    }
     bind_domain_element(fc, arg, f);
     return eval(fc.kids[0], f);
+}
+
+// `[[x \in S |-> e] EXCEPT ![k] = v]` with S infinite: TLC's lazy function keeps the updates
+// and stays point-wise (FcnLambdaValue's excepts), so it can still be applied.
+bool Evaluator::is_lazy_except(const Node& n, Frame* f) {
+    if (n.kind != NodeKind::Except) return false;
+    const Node& base = n.kids[0];
+    if (base.kind == NodeKind::Except) return is_lazy_except(base, f);
+    if (base.kind != NodeKind::FunCons) return false;
+    std::vector<Value> sets = bound_sets(base, f);
+    return !constructor_domain(base, sets).is_finite_set();
+}
+
+// The image of `arg` under a lazy EXCEPT (see is_lazy_except), or nullopt outside the domain.
+// As TLC does, the clauses are evaluated in order, each at the point it names (a point outside
+// the domain is skipped), and the last update of a point wins.
+std::optional<Value> Evaluator::apply_lazy_except(const Node& n, Frame* f, const Value& arg) {
+    auto base_at = [&](const Value& point) -> std::optional<Value> {
+        const Node& base = n.kids[0];
+        if (base.kind == NodeKind::Except) return apply_lazy_except(base, f, point);
+        if (!constructor_domain_contains(base, f, point)) return std::nullopt;
+        bind_domain_element(base, point, f);
+        return eval(base.kids[0], f);
+    };
+    std::vector<std::pair<Value, Value>> updates;
+    auto image_at = [&](const Value& point) -> std::optional<Value> {
+        for (auto it = updates.rbegin(); it != updates.rend(); ++it)
+            if (equals(it->first, point)) return it->second;
+        return base_at(point);
+    };
+    for (const auto& clause : n.clauses) {
+        const ir::ExceptStep& first = clause.path[0];
+        Value key = first.is_field ? first.field : eval(*first.index, f);
+        std::optional<Value> old = image_at(key);
+        if (!old) continue;
+        Value updated;
+        if (clause.path.size() == 1) {
+            at_stack_.push_back(*old);
+            struct Pop {
+                std::vector<Value>& stack;
+                ~Pop() { stack.pop_back(); }
+            } pop{at_stack_};
+            updated = eval(*clause.value, f);
+        } else {
+            updated = except_path(clause, 1, *old, f, n);
+        }
+        updates.emplace_back(std::move(key), std::move(updated));
+    }
+    return image_at(arg);
 }
 
 Value Evaluator::function_application(const Node& n, Frame* f) {
@@ -754,6 +815,12 @@ Value Evaluator::function_application(const Node& n, Frame* f) {
         arg = Value::tuple(std::move(parts));
     }
     if (fn.kind == NodeKind::FunCons) return apply_constructor(fn, f, arg);
+    if (fn.kind == NodeKind::Except && is_lazy_except(fn, f)) {
+        if (std::optional<Value> image = apply_lazy_except(fn, f, arg)) return *image;
+        fail(n, fmt::format("Attempted to apply function to argument {}, which is not in the "
+                            "domain of the function.",
+                            arg.to_string()));
+    }
     if (fn.kind == NodeKind::Slot) {
         // `Op(f) == f[a]` called as Op([x \in Nat |-> e]): the unevaluated argument is applied
         // point-wise in the caller's frame (its binder slots are its own there).

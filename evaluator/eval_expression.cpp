@@ -71,7 +71,10 @@ ExpressionResult evaluate_expression(std::string_view text, std::span<const std:
     EvalContext context(compiled.spec);
     if (setup.configure) setup.configure(context);
     try {
-        result.value = context.evaluate("E");
+        Value value = context.evaluate("E");
+        // TLC orders every set of the value it prints.
+        require_ordered(value);
+        result.value = std::move(value);
         result.stage = ExpressionResult::Stage::Done;
     } catch (const EvalFailure& failure) {
         result.errors.push_back(relocate(failure.diagnostic(), header_lines));

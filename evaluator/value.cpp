@@ -154,9 +154,10 @@ std::shared_ptr<const Operator> Value::operator_ptr() const {
 
 namespace {
 
-Value make_sequence(std::vector<Value> items) {
+Value make_sequence(std::vector<Value> items, bool built_as_function = false) {
     auto* n = new FunctionNode;
     n->sequence = true;
+    n->built_as_function = built_as_function;
     n->vals = std::move(items);
     return Value(Kind::Function, 0, n);
 }
@@ -168,7 +169,7 @@ Value make_function(std::vector<Value> keys, std::vector<Value> vals) {
     for (std::size_t i = 0; i < keys.size() && is_one_to_n; ++i)
         is_one_to_n = keys[i].is_int() && !keys[i].is_big_int() &&
                       keys[i].as_int_unchecked() == static_cast<std::int64_t>(i + 1);
-    if (is_one_to_n) return make_sequence(std::move(vals));
+    if (is_one_to_n) return make_sequence(std::move(vals), true);
     auto* n = new FunctionNode;
     n->keys = std::move(keys);
     n->vals = std::move(vals);
@@ -236,7 +237,7 @@ Value Value::function(const Value& domain, std::vector<Value> values) {
         std::int64_t low = domain.interval_low(), high = domain.interval_high();
         std::size_t n = low > high ? 0 : static_cast<std::size_t>(high - low + 1);
         if (n != values.size()) fail("Internal error: function domain and values differ in size");
-        if (low == 1 || n == 0) return make_sequence(std::move(values));
+        if (low == 1 || n == 0) return make_sequence(std::move(values), true);
     }
     auto keys = domain.enumerate();
     if (keys.size() != values.size())
@@ -293,6 +294,12 @@ bool Value::is_sequence() const noexcept {
     if (kind_ != Kind::Function) return false;
     const FunctionNode* n = eager_node(*this);
     return n && n->sequence;
+}
+
+bool Value::built_as_function() const noexcept {
+    if (kind_ != Kind::Function) return false;
+    const FunctionNode* n = eager_node(*this);
+    return n && n->sequence && n->built_as_function;
 }
 
 bool Value::is_record() const noexcept {
@@ -442,6 +449,7 @@ Value Value::with_updated(const Value& arg, Value v) const {
              brief(arg));
     auto* copy = new FunctionNode;
     copy->sequence = n.sequence;
+    copy->built_as_function = n.built_as_function;
     copy->keys = n.keys;
     copy->vals = n.vals;
     copy->vals[static_cast<std::size_t>(slot - n.vals.data())] = std::move(v);

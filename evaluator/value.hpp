@@ -94,6 +94,11 @@ public:
     virtual std::size_t arity() const = 0;
     // For messages and printing, e.g. "LAMBDA" or the operator's name.
     virtual std::string name() const = 0;
+    // TLC gives number and string literals their values up front, and looking up a LAMBDA or
+    // definition whose whole body is such a literal yields that value: an operator TLC
+    // implements in Java receives the number or string instead of an operator (and refuses it).
+    // The literal, or nullptr for any other operator.
+    virtual const Value* literal_body() const { return nullptr; }
 };
 
 namespace detail {
@@ -137,7 +142,11 @@ public:
     // domain first. Comparing or printing it enumerates the domain, an error when infinite.
     static Value lazy_function(const Value& domain, std::shared_ptr<const Operator> body);
 
-    // A finite set; sorts and deduplicates. Elements of incomparable kinds are an error.
+    // A finite set; sorts and deduplicates. When TLC cannot order the elements (kinds it cannot
+    // compare, e.g. `{"None", 1}`), the set is kept unordered, as TLC keeps such a set
+    // unnormalized: membership searches it in the given order with TLC's equality (so
+    // `"None" \in {"None", 1}` is TRUE and `1 \in {"None", 1}` an error), and whatever needs its
+    // order (enumeration, cardinality, equality, printing) fails with TLC's compare error.
     static Value set(std::vector<Value> elements);
     static Value empty_set();
     static Value interval(std::int64_t low, std::int64_t high); // empty when low > high
@@ -180,6 +189,11 @@ public:
     bool is_sequence() const noexcept;
     // A function whose domain is a non-empty set of strings (same rule for lazy functions).
     bool is_record() const noexcept;
+    // A sequence built as a function (`1 :> 2`, `[i \in 1..2 |-> e]`, Value::function) rather
+    // than as a tuple (`<<2>>`, Append, Value::tuple). The same value, equal and printed alike;
+    // TLC keeps the two apart (FcnRcdValue, TupleValue) and its Json module's ToJsonObject writes
+    // them differently.
+    bool built_as_function() const noexcept;
     // A function made by lazy_function (materialized or not).
     bool is_lazy_function() const noexcept;
 
@@ -197,6 +211,11 @@ public:
     SetForm set_form() const; // throws unless a set
     // True when the set is finite (intervals, enumerated sets, SUBSET of finite, ...).
     bool is_finite_set() const;
+    // An enumerated set whose elements TLC cannot order (see set()). False for other values.
+    bool is_unordered_set() const noexcept;
+    // The elements in TLC's iteration order without ordering them: for an unordered set, the
+    // order it was built in (duplicates kept); for any other set, enumerate().
+    std::span<const Value> elements_in_tlc_order() const;
     // Membership, answered without enumerating where possible. Throws EvalError where TLC does
     // (e.g. 1 \in STRING, "a" \in Nat, <<1, 2>> \in Seq(Seq(Nat))). Throws unless a set.
     bool contains(const Value& element) const;
@@ -285,6 +304,11 @@ int compare(const Value& a, const Value& b);
 struct ValueHash {
     std::size_t operator()(const Value& v) const { return v.hash(); }
 };
+
+// Throws TLC's compare error when `v` holds, at any depth, a set whose elements TLC cannot order
+// (see Value::set): TLC orders every set of a value it prints or stores, so such a value is an
+// error there. No effect on other values.
+void require_ordered(const Value& v);
 
 // Short description of a value's kind for messages: "integer", "string", "set", ...
 std::string_view kind_name(const Value& v);

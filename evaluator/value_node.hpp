@@ -57,6 +57,8 @@ inline constexpr std::uint8_t kLazyFunctionFlag = 2;
 // their domain elements sorted and the images aligned.
 struct FunctionNode final : Node {
     bool sequence = false;
+    // A sequence built as a function (see Value::built_as_function).
+    bool built_as_function = false;
     std::vector<Value> keys; // empty for sequences (see sequence_keys)
     std::vector<Value> vals;
     mutable std::once_flag keys_once;
@@ -81,7 +83,11 @@ struct SetNode : Node {
 };
 
 struct EnumSetNode final : SetNode {
-    std::vector<Value> elements; // sorted by compare(), unique
+    // Sorted by compare() and unique; for an unordered set, in the order they were given.
+    std::vector<Value> elements;
+    // Set when TLC cannot order the elements (`{"None", 1}`): TLC keeps such a set unnormalized,
+    // searches it linearly, and fails with this compare error when anything needs its order.
+    std::unique_ptr<const std::string> unordered_error;
     EnumSetNode()
         : SetNode(SetForm::Enumerated) {}
 };

@@ -115,6 +115,13 @@ bool identical_spans(std::span<const Value> x, std::span<const Value> y) {
     return x.size() == y.size() && std::equal(x.begin(), x.end(), y.begin());
 }
 
+// Every element of `part` is structurally identical to some element of `whole`.
+bool includes_structurally(std::span<const Value> part, std::span<const Value> whole) {
+    return std::all_of(part.begin(), part.end(), [&](const Value& x) {
+        return std::find(whole.begin(), whole.end(), x) != whole.end();
+    });
+}
+
 // Forms that can be materialized without risking an error.
 bool safely_finite(const Value& s) {
     try {
@@ -145,6 +152,17 @@ std::size_t compute_hash(const Value& v) {
         return std::hash<const void*>{}(&v.as_operator());
     case Kind::Set: {
         std::size_t h = 0x7e1;
+        if (v.is_unordered_set()) {
+            // Independent of the order the elements were given in (and of duplicates).
+            std::vector<std::size_t> hashes;
+            for (const Value& x : v.elements_in_tlc_order())
+                hashes.push_back(x.hash());
+            std::sort(hashes.begin(), hashes.end());
+            hashes.erase(std::unique(hashes.begin(), hashes.end()), hashes.end());
+            for (std::size_t x : hashes)
+                h = hash_combine(h, x);
+            return hash_combine(h, 0x0dd);
+        }
         if (safely_finite(v)) {
             if (v.set_form() == SetForm::Interval) {
                 v.for_each_element([&](const Value& x) {
@@ -293,6 +311,10 @@ bool operator==(const Value& a, const Value& b) {
     case Kind::Set: {
         if (a.node() == b.node()) return true;
         if (a.hash() != b.hash()) return false;
+        if (a.is_unordered_set() || b.is_unordered_set())
+            return a.is_unordered_set() && b.is_unordered_set() &&
+                   includes_structurally(a.elements_in_tlc_order(), b.elements_in_tlc_order()) &&
+                   includes_structurally(b.elements_in_tlc_order(), a.elements_in_tlc_order());
         bool fa = safely_finite(a), fb = safely_finite(b);
         if (fa != fb) return false;
         if (fa) return identical_spans(a.enumerate(), b.enumerate());

@@ -62,8 +62,9 @@ bool finite_without_error(const Value& s) {
 void print_set(const Value& s, std::string& out) {
     switch (s.set_form()) {
     case SetForm::Enumerated:
+        // An unordered set (which TLC fails to print) prints in its given order, for messages.
         out += '{';
-        print_list(s.enumerate(), ", ", out);
+        print_list(s.elements_in_tlc_order(), ", ", out);
         out += '}';
         return;
     case SetForm::Interval:

@@ -309,6 +309,42 @@ Value make_enumerated(std::vector<Value> sorted_unique) {
     return Value(Kind::Set, 0, n);
 }
 
+const EnumSetNode* unordered_node(const Value& s) {
+    if (!s.is_set()) return nullptr;
+    const auto& node = node_as<SetNode>(s);
+    if (node.form != SetForm::Enumerated) return nullptr;
+    const auto& n = node_as<EnumSetNode>(s);
+    return n.unordered_error ? &n : nullptr;
+}
+
+// TLC needs the order of an unordered set: it fails as its normalization does.
+[[noreturn]] void fail_unordered(const EnumSetNode& n) {
+    throw EvalError(*n.unordered_error);
+}
+
+// The elements of `base` (in TLC's order) for which keep holds, as a set: the order of an
+// ordinary set carries over, the elements of an unordered one are ordered anew.
+template <typename Keep>
+Value kept_set(const Value& base, Keep keep) {
+    std::vector<Value> out;
+    for (const Value& x : base.elements_in_tlc_order())
+        if (keep(x)) out.push_back(x);
+    if (base.is_unordered_set()) return Value::set(std::move(out));
+    return make_enumerated(std::move(out));
+}
+
+// TLC's union of a finite set with an unordered one (SetEnumValue.cup): an empty left operand
+// gives the right one; otherwise the left's elements, then those of the right (enumerated, so
+// an unordered right operand fails) that the left does not contain.
+Value union_with_unordered(const Value& a, const Value& b) {
+    if (!a.is_unordered_set() && a.cardinality() == 0) return b;
+    auto left = a.elements_in_tlc_order();
+    std::vector<Value> out(left.begin(), left.end());
+    for (const Value& y : b.enumerate())
+        if (!a.contains(y)) out.push_back(y);
+    return Value::set(std::move(out));
+}
+
 } // namespace
 
 // ---- Construction ----
@@ -335,12 +371,36 @@ Value Value::set(std::vector<Value> elements) {
             elements[i] = integer(numbers[i]);
         return make_enumerated(std::move(elements));
     }
+    // The elements are sorted through a permutation so that, when TLC cannot order them, they
+    // are still in the order given (TLC's search order for the unordered set).
     auto less = [](const Value& a, const Value& b) { return compare_fast(a, b) < 0; };
-    if (!std::is_sorted(elements.begin(), elements.end(), less))
-        std::sort(elements.begin(), elements.end(), less);
-    auto last = std::unique(elements.begin(), elements.end(),
+    try {
+        if (!std::is_sorted(elements.begin(), elements.end(), less)) {
+            std::vector<std::uint32_t> order(elements.size());
+            for (std::uint32_t i = 0; i < order.size(); ++i)
+                order[i] = i;
+            std::stable_sort(order.begin(), order.end(), [&](std::uint32_t i, std::uint32_t j) {
+                return less(elements[i], elements[j]);
+            });
+            std::vector<Value> sorted;
+            sorted.reserve(elements.size());
+            for (std::uint32_t i : order)
+                if (sorted.empty() || compare_fast(sorted.back(), elements[i]) != 0)
+                    sorted.push_back(elements[i]);
+            elements = std::move(sorted);
+        } else {
+            // is_sorted compared these neighbours already: no comparison here can fail.
+            auto last =
+                std::unique(elements.begin(), elements.end(),
                             [](const Value& a, const Value& b) { return compare_fast(a, b) == 0; });
-    elements.erase(last, elements.end());
+            elements.erase(last, elements.end());
+        }
+    } catch (const EvalError& e) {
+        auto* n = new EnumSetNode;
+        n->elements = std::move(elements);
+        n->unordered_error = std::make_unique<const std::string>(e.what());
+        return Value(Kind::Set, 0, n);
+    }
     return make_enumerated(std::move(elements));
 }
 
@@ -435,8 +495,9 @@ Value Value::filter(const Value& base, std::shared_ptr<const Operator> predicate
 Value Value::set_union(const Value& a, const Value& b) {
     require_set(a, "\\cup");
     require_set(b, "\\cup");
-    if (a.is_finite_set() && b.is_finite_set())
-        return make_enumerated(merged(a.enumerate(), b.enumerate()));
+    bool finite = a.is_finite_set() && b.is_finite_set();
+    if (finite && (a.is_unordered_set() || b.is_unordered_set())) return union_with_unordered(a, b);
+    if (finite) return make_enumerated(merged(a.enumerate(), b.enumerate()));
     return make_lazy(SetForm::Cup, a, b);
 }
 
@@ -447,18 +508,15 @@ Value Value::symbolic_union(const Value& a, const Value& b) {
 Value Value::set_intersection(const Value& a, const Value& b) {
     require_set(a, "\\cap");
     require_set(b, "\\cap");
-    if (a.is_finite_set())
-        return make_enumerated(kept_elements(a, [&](const Value& x) { return b.contains(x); }));
-    if (b.is_finite_set())
-        return make_enumerated(kept_elements(b, [&](const Value& x) { return a.contains(x); }));
+    if (a.is_finite_set()) return kept_set(a, [&](const Value& x) { return b.contains(x); });
+    if (b.is_finite_set()) return kept_set(b, [&](const Value& x) { return a.contains(x); });
     return make_lazy(SetForm::Cap, a, b);
 }
 
 Value Value::set_difference(const Value& a, const Value& b) {
     require_set(a, "\\");
     require_set(b, "\\");
-    if (a.is_finite_set())
-        return make_enumerated(kept_elements(a, [&](const Value& x) { return !b.contains(x); }));
+    if (a.is_finite_set()) return kept_set(a, [&](const Value& x) { return !b.contains(x); });
     return make_lazy(SetForm::Diff, a, b);
 }
 
@@ -508,6 +566,36 @@ bool Value::is_finite_set() const {
     return false;
 }
 
+bool Value::is_unordered_set() const noexcept {
+    return unordered_node(*this) != nullptr;
+}
+
+std::span<const Value> Value::elements_in_tlc_order() const {
+    if (const EnumSetNode* n = unordered_node(*this)) return n->elements;
+    return enumerate();
+}
+
+void require_ordered(const Value& v) {
+    if (v.is_set()) {
+        if (const EnumSetNode* n = unordered_node(v)) fail_unordered(*n);
+        if (v.set_form() == SetForm::Enumerated)
+            for (const Value& x : v.enumerate())
+                require_ordered(x);
+        return;
+    }
+    if (v.is_function() && !v.is_lazy_function()) {
+        if (v.is_sequence()) {
+            for (const Value& x : v.items())
+                require_ordered(x);
+            return;
+        }
+        for (const Value& x : v.keys())
+            require_ordered(x);
+        for (const Value& x : v.values())
+            require_ordered(x);
+    }
+}
+
 bool Value::contains(const Value& x) const {
     if (!is_set()) {
         fail("Attempted to check if the value: {} is an element of the {} {}", brief(x),
@@ -517,6 +605,12 @@ bool Value::contains(const Value& x) const {
     switch (node.form) {
     case SetForm::Enumerated: {
         const auto& elems = node_as<EnumSetNode>(*this).elements;
+        if (node_as<EnumSetNode>(*this).unordered_error) {
+            // TLC searches an unnormalized set linearly, each element's equality first.
+            for (const Value& e : elems)
+                if (equals(e, x)) return true;
+            return false;
+        }
         auto it =
             std::lower_bound(elems.begin(), elems.end(), x,
                              [](const Value& e, const Value& v) { return compare_fast(e, v) < 0; });
@@ -570,7 +664,20 @@ bool Value::contains(const Value& x) const {
 
 std::span<const Value> Value::enumerate() const {
     const auto& node = set_node(*this);
-    if (node.form == SetForm::Enumerated) return node_as<EnumSetNode>(*this).elements;
+    if (node.form == SetForm::Enumerated) {
+        const auto& n = node_as<EnumSetNode>(*this);
+        if (n.unordered_error) fail_unordered(n);
+        return n.elements;
+    }
+    // A message about a set that cannot be enumerated prints the set, and printing tries to
+    // enumerate it: that inner attempt must fail instead of waiting for the outer one.
+    thread_local std::vector<const SetNode*> in_progress;
+    if (std::find(in_progress.begin(), in_progress.end(), &node) != in_progress.end())
+        fail("Attempted to enumerate a set while enumerating it");
+    in_progress.push_back(&node);
+    struct Done {
+        ~Done() { in_progress.pop_back(); }
+    } done;
     std::call_once(node.enumerate_once, [&] { node.enumerated = compute_elements(*this); });
     return node.enumerated;
 }
@@ -592,7 +699,7 @@ std::int64_t Value::cardinality() const {
     const auto& node = set_node(*this);
     switch (node.form) {
     case SetForm::Enumerated:
-        return static_cast<std::int64_t>(node_as<EnumSetNode>(*this).elements.size());
+        return static_cast<std::int64_t>(enumerate().size());
     case SetForm::Interval: {
         const auto& iv = node_as<IntervalNode>(*this);
         if (iv.low > iv.high) return 0;

@@ -130,7 +130,7 @@ Value sub_bag(Args a, const EvalOptions&) {
 }
 
 Value bag_of_all(Args a, const EvalOptions& o) {
-    const Value& f = operator_arg("BagOfAll", a, 0, 1);
+    const Value& f = java_operator_arg("BagOfAll", a, 0, 1);
     const Value& b = bag_arg("BagOfAll", a, 1);
     std::vector<std::pair<Value, Value>> counted;
     auto keys = b.keys();

@@ -64,7 +64,7 @@ Value sym_diff(Args a, const EvalOptions&) {
 
 Value quantify(Args a, const EvalOptions& o) {
     const Value& s = finite_set_arg("Quantify", a, 0);
-    const Value& p = operator_arg("Quantify", a, 1, 1);
+    const Value& p = java_operator_arg("Quantify", a, 1, 1);
     std::int64_t n = 0;
     for (const Value& x : s.enumerate())
         if (call_predicate(p, {x}, "Quantify")) ++n;
@@ -73,9 +73,14 @@ Value quantify(Args a, const EvalOptions& o) {
 
 Value k_subset(Args a, const EvalOptions&) {
     std::int64_t k = small_int_arg("kSubset", a, 0);
-    auto elems = finite_set_arg("kSubset", a, 1).enumerate();
+    const Value& base = finite_set_arg("kSubset", a, 1);
+    auto elems = base.enumerate();
     std::vector<Value> result;
     if (k < 0 || k > static_cast<std::int64_t>(elems.size())) return Value::empty_set();
+    // TLC's k-subsets stay lazy and enumerate through a 64-bit mask, which refuses sets of more
+    // than 63 elements; membership is SUBSET's (it does not look at the size). Such a kSubset
+    // is therefore SUBSET S: it answers membership and cannot be enumerated.
+    if (k > 0 && elems.size() > 63) return Value::subset(base);
     std::vector<std::size_t> pick(static_cast<std::size_t>(k));
     for (std::size_t i = 0; i < pick.size(); ++i)
         pick[i] = i;

@@ -87,8 +87,11 @@ Value to_json_object(Args a, const EvalOptions&) {
     if (!v.is_function())
         fail("ToJsonObject expects a record or a function, but got: {}", brief(v));
     std::string out;
-    if (v.is_sequence()) {
-        // Sequences become objects keyed by their 0-based positions.
+    if (v.built_as_function()) {
+        // TLC writes a function whose domain is 1..n (FcnRcdValue) as an array.
+        write_array(v.items(), out);
+    } else if (v.is_sequence()) {
+        // Tuples become objects keyed by their 0-based positions.
         std::vector<Value> keys;
         for (std::size_t i = 0; i < v.size(); ++i)
             keys.push_back(Value::integer(static_cast<std::int64_t>(i)));

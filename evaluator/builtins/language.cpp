@@ -38,10 +38,12 @@ bool reducible(const Value& v) {
 }
 
 Value reducible_union(const Value& x, const Value& y, const EvalOptions& o) {
-    if (x.cardinality() == 0) return y;
+    // (An unordered set, see Value::set, is never empty.)
+    if (!x.is_unordered_set() && x.cardinality() == 0) return y;
     if (!reducible(y)) return Value::symbolic_union(x, y);
     Value u = Value::set_union(x, y);
-    if (o.int_mode == IntMode::Tlc32 && u.cardinality() > kTlcMaxUnionSize)
+    const auto size = static_cast<std::int64_t>(u.elements_in_tlc_order().size());
+    if (o.int_mode == IntMode::Tlc32 && size > kTlcMaxUnionSize)
         fail("Attempted to construct a set with too many elements (>{}).", kTlcMaxUnionSize);
     return u;
 }

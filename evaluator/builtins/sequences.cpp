@@ -94,7 +94,9 @@ Value subseq(Args a, const EvalOptions&) {
 
 Value selectseq(Args a, const EvalOptions&) {
     if (!is_sequence(a[0])) bad_argument("SelectSeq", 0, "a sequence", a[0]);
-    const Value& test = operator_arg("SelectSeq", a, 1, 1);
+    // TLC (Java) returns an empty sequence before looking at the operator.
+    if (a[0].size() == 0) return a[0];
+    const Value& test = java_operator_arg("SelectSeq", a, 1, 1);
     std::vector<Value> kept;
     for (const Value& x : a[0].items()) {
         Value r = call(test, {x});

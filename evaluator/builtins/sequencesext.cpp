@@ -216,13 +216,13 @@ std::int64_t select_index(std::span<const Value> items, std::size_t from, std::s
 
 Value select_in_seq(Args a, const EvalOptions&) {
     auto items = seq_arg("SelectInSeq", a, 0).items();
-    const Value& test = operator_arg("SelectInSeq", a, 1, 1);
+    const Value& test = java_operator_arg("SelectInSeq", a, 1, 1);
     return Value::integer(select_index(items, 1, items.size(), test, false, "SelectInSeq"));
 }
 
 Value select_last_in_seq(Args a, const EvalOptions&) {
     auto items = seq_arg("SelectLastInSeq", a, 0).items();
-    const Value& test = operator_arg("SelectLastInSeq", a, 1, 1);
+    const Value& test = java_operator_arg("SelectLastInSeq", a, 1, 1);
     return Value::integer(select_index(items, 1, items.size(), test, true, "SelectLastInSeq"));
 }
 
@@ -285,6 +285,12 @@ Value replace_at(Args a, const EvalOptions&) {
     const Value& s = seq_arg("ReplaceAt", a, 0);
     if (!s.find(a[1])) return s;
     return s.with_updated(a[1], a[2]);
+}
+
+// TLC's ReplaceAt is [s EXCEPT ![i] = e]: e is evaluated only when i is in the domain of s.
+bool replace_at_uses(std::size_t index, std::span<const Value> earlier) {
+    if (index < 2) return true;
+    return !earlier[0].is_function() || earlier[0].find(earlier[1]) != nullptr;
 }
 
 Value remove_at_index(const Value& s, std::int64_t i) {
@@ -615,7 +621,7 @@ const Builtin kSequencesExt[] = {
     {M, "SelectLastInSeq", 2, select_last_in_seq},
     {M, "SelectLastInSubSeq", 4, select_in_sub_seq_last},
     {M, "InsertAt", 3, insert_at},
-    {M, "ReplaceAt", 3, replace_at},
+    {M, "ReplaceAt", 3, replace_at, replace_at_uses},
     {M, "RemoveAt", 2, remove_at},
     {M, "RemoveFirst", 2, remove_first},
     {M, "RemoveFirstMatch", 2, remove_first_match},

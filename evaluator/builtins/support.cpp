@@ -51,6 +51,15 @@ const Value& operator_arg(std::string_view op, Args args, std::size_t index, std
     return v;
 }
 
+const Value& java_operator_arg(std::string_view op, Args args, std::size_t index,
+                               std::size_t arity) {
+    const Value& v = args[index];
+    if (v.is_operator())
+        if (const Value* literal = v.as_operator().literal_body())
+            bad_argument(op, index, "an operator", *literal);
+    return operator_arg(op, args, index, arity);
+}
+
 namespace {
 
 constexpr std::int64_t kTlcMin = std::numeric_limits<std::int32_t>::min();

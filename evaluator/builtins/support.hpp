@@ -28,6 +28,10 @@ const Value& set_arg(std::string_view op, Args args, std::size_t index);
 const Value& finite_set_arg(std::string_view op, Args args, std::size_t index);
 const Value& function_arg(std::string_view op, Args args, std::size_t index);
 const Value& operator_arg(std::string_view op, Args args, std::size_t index, std::size_t arity);
+// operator_arg for the operators TLC implements in Java, which refuse the number or string TLC
+// passes for an operator whose body is that literal (see Operator::literal_body).
+const Value& java_operator_arg(std::string_view op, Args args, std::size_t index,
+                               std::size_t arity);
 
 // Integer arithmetic. In IntMode::Tlc32 results outside 32 bits throw "Overflow when computing
 // a+b"; in IntMode::Exact they grow into big integers.

@@ -222,3 +222,83 @@ TEST_CASE("a function over an infinite domain passed to an operator is applied p
           "[eval]") {
     CHECK(value_text("LET At(f, a) == f[a] IN At([n \\in Nat |-> n * n], 12)") == "144");
 }
+
+namespace {
+
+std::string value_with(const std::string& expr, const std::vector<std::string>& extends) {
+    ExpressionResult r = eval_text(expr, extends);
+    if (!r.value) return "error: " + (r.errors.empty() ? std::string() : r.errors[0].message);
+    return r.value->to_string();
+}
+
+} // namespace
+
+TEST_CASE("set enumerations of kinds TLC cannot order stay unnormalized, as in TLC", "[eval]") {
+    // Membership searches the elements as written, each element's equality first.
+    CHECK(value_text("\"None\" \\in {\"None\", 1}") == "TRUE");
+    CHECK(value_text("LET S == {\"None\", 1} IN \"None\" \\notin S") == "FALSE");
+    CHECK(is_error("1 \\in {\"None\", 1}"));
+    CHECK(is_error("(-1) \\notin {12, \"a b\"}"));
+    // A record holding such a set can be built and compared field by field.
+    CHECK(value_text("[a |-> 4, b |-> {9, \"a\"}] = [a |-> 5, b |-> {9, \"a\"}]") == "FALSE");
+    CHECK(value_text("[a |-> 12, b |-> {-1, \"ab\"}].a") == "12");
+    // What needs the order of the set fails: printing, enumerating, counting, equality.
+    CHECK(is_error("{1, \"a\"}"));
+    CHECK(is_error("<<{TRUE, 1}>>"));
+    CHECK(is_error("\\A x \\in {0, \"Q\"} : TRUE"));
+    CHECK(is_error("{1, \"a\"} = {1, \"a\"}"));
+    CHECK(value_with("Cardinality({1, \"a\"})", {"FiniteSets"}).rfind("error", 0) == 0);
+    // \cup: the left operand's elements, then the right one's that the left does not contain.
+    CHECK(value_text("\"a\" \\in ({} \\cup {\"a\", 1})") == "TRUE");
+    CHECK(value_text("\"a\" \\in ({\"a\", 1} \\cup {\"a\"})") == "TRUE");
+    CHECK(is_error("{-1, \"\"} \\cup {1}"));
+}
+
+TEST_CASE("EXCEPT on a function over an infinite domain stays point-wise", "[eval]") {
+    CHECK(value_text("[[n \\in Nat |-> n] EXCEPT ![3] = 0][4]") == "4");
+    CHECK(value_text("[[n \\in Nat |-> n] EXCEPT ![3] = 0][3]") == "0");
+    CHECK(value_text("[[n \\in Nat |-> n] EXCEPT ![3] = @ + 1, ![3] = @ * 10][3]") == "40");
+    CHECK(value_text("[[[n \\in Nat |-> n] EXCEPT ![3] = 0] EXCEPT ![4] = @ + 1][4]") == "5");
+    CHECK(value_text("[[n \\in Nat |-> <<n>>] EXCEPT ![2][1] = 7][2]") == "<<7>>");
+    // A point outside the domain is skipped without evaluating its value.
+    CHECK(value_text("[[n \\in Nat |-> n] EXCEPT ![-1] = 1 \\div 0][5]") == "5");
+    CHECK(is_error("[[n \\in Nat |-> n] EXCEPT ![3] = 0][-1]"));
+}
+
+TEST_CASE("arguments TLC's TLA+ definitions do not use are not evaluated", "[eval]") {
+    const std::vector<std::string> ext = {"Integers", "SequencesExt"};
+    // ReplaceAt(s, i, e) is [s EXCEPT ![i] = e] in TLC: e only when i is in DOMAIN s.
+    CHECK(value_with("ReplaceAt(<<1, 2>>, 5, 1 \\div 0)", ext) == "<<1, 2>>");
+    CHECK(value_with("ReplaceAt(<<1, 2>>, 2, 7)", ext) == "<<1, 7>>");
+    CHECK(value_with("ReplaceAt(<<1, 2>>, 2, 1 \\div 0)", ext).rfind("error", 0) == 0);
+}
+
+TEST_CASE("a LAMBDA whose body is a number or string literal is that literal to TLC's Java "
+          "operators",
+          "[eval]") {
+    const std::vector<std::string> bags = {"Integers", "Bags"};
+    CHECK(value_with("BagOfAll(LAMBDA x : 0, (2 :> 5))", bags) ==
+          "error: The first argument of BagOfAll should be an operator, but instead it is: 0");
+    CHECK(value_with("LET F(x) == \"k\" IN BagOfAll(F, (2 :> 5))", bags).rfind("error", 0) == 0);
+    CHECK(value_with("BagOfAll(LAMBDA x : x * 0, (1 :> 2 @@ 2 :> 3))", bags) == "(0 :> 5)");
+    CHECK(value_with("BagOfAll(LAMBDA x : -1, (2 :> 5))", bags) == "(-1 :> 5)");
+    // SelectSeq returns an empty sequence before it looks at the operator.
+    CHECK(value_text("SelectSeq(<<>>, LAMBDA x : 1)") == "<<>>");
+    CHECK(is_error("SelectSeq(<<1>>, LAMBDA x : 1)"));
+    // Operators TLC defines in TLA+ just use the literal.
+    CHECK(value_text("LET Apply(f(_), x) == f(x) IN Apply(LAMBDA y : 3, 1)") == "3");
+}
+
+TEST_CASE("TLC-specific forms of CommunityModules operators", "[eval]") {
+    // ToJsonObject writes a function on 1..n as an array, a tuple as an object keyed from 0.
+    const std::vector<std::string> json = {"Integers", "Sequences", "TLC", "Json"};
+    CHECK(value_with("ToJsonObject(1 :> 2)", json) == R"("[2]")");
+    CHECK(value_with("ToJsonObject([i \\in 1..2 |-> i])", json) == R"("[1,2]")");
+    CHECK(value_with("ToJsonObject(<<1, \"x\">>)", json) == R"("{\"0\":1,\"1\":\"x\"}")");
+    // kSubset over more than 63 elements cannot be enumerated (TLC's 64-bit mask) but answers
+    // membership as SUBSET S does.
+    const std::vector<std::string> ext = {"Integers", "FiniteSetsExt"};
+    CHECK(value_with("Cardinality(kSubset(2, 1..100))", ext).rfind("error", 0) == 0);
+    CHECK(value_with("{1, 2} \\in kSubset(2, 1..100)", ext) == "TRUE");
+    CHECK(value_with("Cardinality(kSubset(2, 1..10))", ext) == "45");
+}

@@ -23,7 +23,7 @@ using namespace tlatv::eval;
 namespace {
 
 // Raise this as agreement improves (a ratchet): the test fails when agreement falls below it.
-constexpr int kMinimumAgreement = 4247;
+constexpr int kMinimumAgreement = 4255;
 
 struct Entry {
     std::string id;

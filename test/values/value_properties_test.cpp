@@ -137,14 +137,11 @@ TEST_CASE("set algebra agrees with a naive computation") {
             ys.push_back(gen.of_shape(shape, 1));
         std::vector<Value> all(xs);
         all.insert(all.end(), ys.begin(), ys.end());
-        Value x, y;
-        try {
-            Value::set(all);
-            x = Value::set(xs);
-            y = Value::set(ys);
-        } catch (const EvalError&) {
-            continue; // elements TLC cannot compare, e.g. <<1>> and <<"a">>
-        }
+        Value x = Value::set(xs);
+        Value y = Value::set(ys);
+        // Elements TLC cannot compare, e.g. <<1>> and <<"a">>, make unordered sets (value_test).
+        if (Value::set(all).is_unordered_set() || x.is_unordered_set() || y.is_unordered_set())
+            continue;
         auto in = [](const Value& s, const Value& e) {
             return std::any_of(s.enumerate().begin(), s.enumerate().end(),
                                [&](const Value& m) { return m == e; });

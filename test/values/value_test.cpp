@@ -12,6 +12,7 @@
 using tlatv::eval::compare;
 using tlatv::eval::equals;
 using tlatv::eval::EvalError;
+using tlatv::eval::require_ordered;
 using tlatv::eval::SetForm;
 using tlatv::eval::Value;
 
@@ -55,11 +56,56 @@ TEST_CASE("sets are canonical: sorted, unique, ordered by size first") {
     CHECK(Value::empty_set().to_string() == "{}");
 }
 
-TEST_CASE("mixing kinds in a set is an error, as in TLC") {
-    CHECK_THROWS_AS(set({i(1), s("a")}), EvalError);
-    CHECK_THROWS_AS(set({tup({i(1)}), set({i(1)})}), EvalError);
+TEST_CASE("a set of kinds TLC cannot order is kept unordered, as TLC keeps it unnormalized") {
+    Value none_or_1 = set({s("None"), i(1)});
+    CHECK(none_or_1.is_unordered_set());
+    CHECK(set({tup({i(1)}), set({i(1)})}).is_unordered_set());
+    CHECK_FALSE(set({s("b"), s("a")}).is_unordered_set());
     // Model values mix with anything.
+    CHECK_FALSE(set({Value::model_value("m"), i(1)}).is_unordered_set());
     CHECK(set({Value::model_value("m"), i(1)}).cardinality() == 2);
+
+    // Membership searches the elements in the order given, each element's equality first:
+    // "None" = "None" holds before 1 is looked at; "None" = 1 is TLC's error.
+    CHECK(none_or_1.contains(s("None")));
+    CHECK_THROWS_AS(none_or_1.contains(i(1)), EvalError);
+    CHECK_THROWS_AS(set({i(12), s("a b")}).contains(i(-1)), EvalError);
+    CHECK(set({i(12), s("a b")}).contains(i(12)));
+    CHECK_FALSE(none_or_1.contains(Value::model_value("m")));
+
+    // What needs the order fails with TLC's compare error.
+    CHECK_THROWS_WITH(none_or_1.enumerate(), Catch::Contains("Attempted to compare"));
+    CHECK_THROWS_AS(none_or_1.cardinality(), EvalError);
+    CHECK_THROWS_AS(equals(none_or_1, set({s("None"), i(1)})), EvalError);
+    CHECK_THROWS_AS(compare(set({i(2)}), none_or_1), EvalError);
+    CHECK_THROWS_AS(require_ordered(tup({i(1), none_or_1})), EvalError);
+    CHECK_NOTHROW(require_ordered(tup({i(1), set({i(2), i(3)})})));
+    // Messages still print it, in the order given.
+    CHECK(none_or_1.to_string() == R"({"None", 1})");
+
+    // Structural identity ignores the order given and duplicates.
+    CHECK(none_or_1 == set({i(1), s("None"), i(1)}));
+    CHECK(none_or_1.hash() == set({i(1), s("None"), i(1)}).hash());
+    CHECK_FALSE(none_or_1 == set({s("None"), i(2)}));
+}
+
+TEST_CASE("set algebra with an unordered set follows TLC's SetEnumValue") {
+    Value none_or_1 = set({s("None"), i(1)});
+    // \cup: an empty left operand gives the right one; else the left's elements, then those of
+    // the (enumerated) right one the left does not contain.
+    CHECK(Value::set_union(Value::empty_set(), none_or_1) == none_or_1);
+    CHECK(Value::set_union(none_or_1, set({s("None")})) == none_or_1);
+    CHECK_THROWS_AS(Value::set_union(none_or_1, set({i(2)})), EvalError); // "None" = 2
+    CHECK_THROWS_AS(Value::set_union(set({i(2)}), none_or_1), EvalError); // enumerates the right
+    // \cap and \ test the left operand's elements, in order, against the right operand.
+    Value one = Value::set_intersection(Value::interval(0, 3), set({i(1), i(5)}));
+    CHECK(one.to_string() == "{1}");
+    CHECK(Value::set_intersection(set({s("None")}), none_or_1).to_string() == R"({"None"})");
+    CHECK_THROWS_AS(Value::set_intersection(set({s("x")}), none_or_1), EvalError);    // 1 vs "x"
+    CHECK_THROWS_AS(Value::set_intersection(none_or_1, set({s("None")})), EvalError); // 1 vs "None"
+    CHECK(Value::set_intersection(none_or_1, Value::any()) == none_or_1);
+    CHECK_THROWS_AS(Value::set_difference(none_or_1, set({i(1)})), EvalError); // "None" vs 1
+    CHECK(Value::set_difference(set({s("None")}), none_or_1) == Value::empty_set());
 }
 
 TEST_CASE("tuples, records and functions are one representation") {
@@ -333,4 +379,11 @@ TEST_CASE("the value reader reads TLC's printed forms") {
     CHECK(equals(parse_value("1..3"), parse_value("{3, 2, 1}")));
     CHECK_THROWS_AS(parse_value("{1, "), EvalError);
     CHECK_THROWS_AS(parse_value("<<1>> junk"), EvalError);
+}
+
+TEST_CASE("a set too large to enumerate fails, and still prints, without waiting on itself") {
+    Value big = Value::subset(Value::interval(1, 50));
+    CHECK_THROWS_AS(big.enumerate(), EvalError);
+    CHECK_THROWS_AS(Value::subset(Value::interval(1, 70)).cardinality(), EvalError);
+    CHECK(big.to_string().find("SUBSET") != std::string::npos);
 }
