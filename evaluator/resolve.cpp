@@ -46,7 +46,29 @@ struct Local {
     std::uint32_t level = 0;
     std::uint32_t index = 0; // slot, definition or instance
     int arity = 0;           // > 0 for operator parameters
+    // Definition bodies open when it was bound: bodies deeper than that are inside its scope.
+    std::uint32_t bodies = 0;
 };
+
+// Operators of the evaluator whose value depends only on their arguments within one run (the
+// environment and the files read do not change while a spec is checked), so that a definition
+// using them can be evaluated once, as TLC evaluates constant-level definitions once.
+bool depends_only_on_arguments(ir::EvalOp op) {
+    switch (op) {
+    case ir::EvalOp::IOEnv:
+    case ir::EvalOp::JsonDeserialize:
+    case ir::EvalOp::NdJsonDeserialize:
+    case ir::EvalOp::Atoi:
+    case ir::EvalOp::ZeroPadN:
+    case ir::EvalOp::TLCModelValue:
+    case ir::EvalOp::TLCEval:
+    case ir::EvalOp::TLCCache:
+    case ir::EvalOp::Any:
+        return true;
+    default: // registers, output, assertions, time, randomness, the model checker's state
+        return false;
+    }
+}
 
 struct FrameAllocation {
     std::uint32_t next = 0;
@@ -81,15 +103,23 @@ private:
     std::map<std::string, const ast::Module*, std::less<>> inner_modules_;
     std::map<std::string, Names, std::less<>> inner_context_;
 
-    // Where a module-level definition was written, for the selectors `Def!2` and `Def!Label`.
+    // Where a module-level definition, theorem or assumption was written, for the selectors
+    // `Def!2`, `Def(a)!Label`, `Thm!:` (selector.cpp's rules, as SANY's).
     struct DefinitionSource {
         const ast::Expr* body = nullptr;
+        const std::vector<ast::Param>* params = nullptr;
         const Names* names = nullptr;
         std::uint16_t file = 0;
         std::uint32_t level = 0;
     };
     std::map<std::uint32_t, DefinitionSource> definition_sources_;
+    // Every module's names, kept for the sources' scopes (an instantiation drops its own).
+    std::vector<std::shared_ptr<const ModuleNames>> resolved_modules_;
+    // The definitions made for selected parts, by definition and path.
     std::map<std::string, std::uint32_t, std::less<>> selected_definitions_;
+    // Theorems stated as ASSUME ... PROVE: their names are not expressions.
+    std::set<std::uint32_t> assume_prove_theorems_;
+    static inline const std::vector<ast::Param> kNoParams{};
     // Modules that declare no CONSTANT or VARIABLE are the same in every instantiation.
     std::map<std::string, std::shared_ptr<const ModuleNames>, std::less<>> shared_modules_;
     std::map<std::string, bool, std::less<>> has_parameters_;
@@ -100,6 +130,9 @@ private:
     std::vector<Local> locals_;
     std::vector<FrameAllocation> frames_; // level = frames_.size()
     std::vector<bool> reads_state_;       // one flag per definition body being resolved
+    // Per definition: its body reads the state or has effects (operator parameters of its own
+    // excepted). A zero-argument definition at level 0 without it is constant-level.
+    std::vector<bool> varies_;
     int except_depth_ = 0;
 
     std::uint32_t level() const { return static_cast<std::uint32_t>(frames_.size()); }
@@ -120,8 +153,30 @@ private:
         return static_cast<std::uint16_t>(out_.files.size() - 1);
     }
 
+    // The body being resolved reads the state (or has effects): it is not constant-level.
     void mark_state() {
         if (!reads_state_.empty()) reads_state_.back() = true;
+    }
+
+    // A use of operator parameter `param`: the bodies nested inside its definition depend on
+    // the operator passed, the definition itself does not (its callers account for the
+    // operators they pass, see resolve_argument).
+    void mark_operator_parameter(const Local& param) {
+        for (std::size_t i = param.bodies; i < reads_state_.size(); ++i)
+            reads_state_[i] = true;
+    }
+
+    // Whether calling definition `index` may give another value for the same arguments: it reads
+    // the state, has effects, is not resolved yet (RECURSIVE), or a cfg may replace it.
+    bool varies(std::uint32_t index) const {
+        const ir::Definition& d = out_.definitions[index];
+        return !d.body || (index < varies_.size() && varies_[index]) ||
+               options_.replaced_definitions.count(d.name) > 0;
+    }
+
+    void set_varies(std::uint32_t index, bool value) {
+        if (varies_.size() <= index) varies_.resize(index + 1, false);
+        varies_[index] = value;
     }
 
     // ---- Modules ----
@@ -289,6 +344,7 @@ private:
         }
         inst.in_progress.erase(m.name);
         inst.done[m.name] = names;
+        resolved_modules_.push_back(names);
         return names;
     }
 
@@ -306,7 +362,7 @@ private:
         auto it = names.all.find(name);
         if (it == names.all.end() || it->second.kind != Symbol::Kind::Definition) return {};
         const ir::Definition& d = out_.definitions[it->second.index];
-        if (d.body) return {};
+        if (d.body || assume_prove_theorems_.count(it->second.index)) return {};
         return it->second.index;
     }
 
@@ -334,8 +390,7 @@ private:
             define(names, def->name, definition_symbol(index, def->params.size()), def->local,
                    def->span);
             out_.module_definitions[m.name][def->name].push_back(index);
-            if (def->params.empty())
-                definition_sources_[index] = {&def->body, &names.all, file_, inst.level};
+            definition_sources_[index] = {&def->body, &def->params, &names.all, file_, inst.level};
             resolve_operator_body(index, def->params, def->body);
             return;
         }
@@ -389,11 +444,30 @@ private:
                                inst.level, assume->span);
             resolve_operator_body(index, {}, assume->body);
             if (inst.root) out_.assumptions.push_back(index);
-            if (!assume->name.empty())
+            if (!assume->name.empty()) {
+                definition_sources_[index] = {&assume->body, &kNoParams, &names.all, file_,
+                                              inst.level};
                 define(names, assume->name, definition_symbol(index, 0), false, assume->span);
+            }
             return;
         }
-        // Theorems and nested modules need nothing here.
+        if (const auto* theorem = std::get_if<ast::Theorem>(&unit.node)) {
+            // A named theorem's statement is an expression others may use (`Thm`, `Thm!:`);
+            // nothing refers to an unnamed one. Its proof is not kept.
+            if (theorem->name.empty()) return;
+            names_ = &names.all;
+            std::uint32_t index = new_definition(theorem->name, inst.level, theorem->span);
+            if (theorem->body.empty()) {
+                assume_prove_theorems_.insert(index);
+            } else {
+                definition_sources_[index] = {&theorem->body[0], &kNoParams, &names.all, file_,
+                                              inst.level};
+                resolve_operator_body(index, {}, theorem->body[0]);
+            }
+            define(names, theorem->name, definition_symbol(index, 0), false, theorem->span);
+            return;
+        }
+        // Nested modules need nothing here.
     }
 
     Symbol definition_symbol(std::uint32_t index, std::size_t arity) const {
@@ -570,7 +644,8 @@ private:
         FrameAllocation& f = frames_.back();
         std::uint32_t slot = f.next++;
         f.max = std::max(f.max, f.next);
-        locals_.push_back(Local{name, Local::Kind::Slot, level(), slot, arity});
+        locals_.push_back(Local{name, Local::Kind::Slot, level(), slot, arity,
+                                static_cast<std::uint32_t>(reads_state_.size())});
         return slot;
     }
 
@@ -592,6 +667,7 @@ private:
         d.frame_size = frames_.back().max;
         d.body = std::move(node);
         d.constant_level = params.empty() && !reads_state_.back();
+        set_varies(index, reads_state_.back());
         reads_state_.pop_back();
         frames_.pop_back();
     }
@@ -609,6 +685,7 @@ private:
         d.body = std::make_unique<Node>(std::move(node));
         d.is_function = true;
         d.constant_level = !reads_state_.back();
+        set_varies(index, reads_state_.back());
         reads_state_.pop_back();
         frames_.pop_back();
     }
@@ -809,11 +886,12 @@ private:
     Node resolve_binding(NodeKind kind, const ast::Expr& e) {
         Node n = make(kind, e);
         const std::size_t locals_before = locals_.size();
-        const std::uint32_t slots_before = frames_.back().next;
         n.bounds = resolve_bounds(e.binders);
         n.kids = resolve_all(e.args);
         locals_.resize(locals_before);
-        frames_.back().next = slots_before;
+        // The slots stay taken: sibling scopes do not share them. Successor enumeration runs
+        // the rest of an action inside a binder's scope (`(\E m \in S : A(m)) /\ \E m2 \in T :
+        // B`), and arguments still pending read m after m2 is bound.
         return n;
     }
 
@@ -877,8 +955,8 @@ private:
                 fail(span, fmt::format("Operator {} already defined or declared.", name));
             }
             std::uint32_t index = new_definition(name, level(), span);
-            locals_.push_back(
-                Local{name, Local::Kind::LetDefinition, level(), index, static_cast<int>(arity)});
+            locals_.push_back(Local{name, Local::Kind::LetDefinition, level(), index,
+                                    static_cast<int>(arity), 0});
             return index;
         };
         auto add_cache = [&](std::uint32_t index) {
@@ -917,7 +995,8 @@ private:
                 info.names = std::make_shared<const Names>(exported->exported);
                 out_.instances.push_back(std::move(info));
                 locals_.push_back(Local{idef->name, Local::Kind::Instance, level(),
-                                        static_cast<std::uint32_t>(out_.instances.size() - 1), 0});
+                                        static_cast<std::uint32_t>(out_.instances.size() - 1), 0,
+                                        0});
             } else {
                 fail(e.span, "Only operator, function and instance definitions are supported in "
                              "a LET.");
@@ -945,7 +1024,9 @@ private:
             n.index = index;
             n.hops = 0;
             n.text = "LAMBDA";
-            mark_state(); // the lambda may read anything of this frame
+            // Reading this frame's variables is reading the caller's own values; only the
+            // state (or an operator parameter of an enclosing definition) makes the call vary.
+            if (varies(index)) mark_state();
             return n;
         }
         if (e.kind == ast::ExprKind::OpRef) return operator_reference(e, e.name);
@@ -991,7 +1072,7 @@ private:
             n.flags = static_cast<std::uint8_t>(ir::OperatorArgKind::Definition);
             n.index = s.index;
             n.hops = level() - d.level;
-            if (!d.body || !d.constant_level) mark_state();
+            if (varies(s.index)) mark_state();
             return n;
         }
         case Symbol::Kind::Builtin:
@@ -1012,7 +1093,7 @@ private:
                 n.index = it->index;
                 n.hops = level() - it->level;
                 n.text = name;
-                mark_state();
+                mark_operator_parameter(*it);
                 return n;
             }
             return operator_value(e, definition_symbol(it->index, it->arity), name);
@@ -1064,58 +1145,347 @@ private:
                                      arity == 1 ? "" : "s"));
     }
 
-    // The operand `component` ("2") or the expression labelled `component` of `e`.
-    const ast::Expr* select(const ast::Expr& e, const std::string& component) const {
-        const ast::Expr* x = &e;
-        while (x->kind == ast::ExprKind::Label && x->name != component)
-            x = &x->args.at(0);
-        if (!component.empty() && component.find_first_not_of("0123456789") == std::string::npos) {
-            const std::size_t k = std::stoul(component);
-            if (k >= 1 && k <= x->args.size()) return &x->args[k - 1];
+    // ---- Selectors: `Inv!2`, `Def(a)!Lbl!1`, `Thm!:`, `Def!1!(v)` (SANY's subexpression names)
+    // ----
+    //
+    // After the definition's name: `:` names its whole body; a label name the part so labelled
+    // immediately within it (not inside another label or a LET's definition), the label's
+    // parameters taking the arguments given; a number n (`<<` the first, `>>` the second of two)
+    // the n-th operand, where the operands of a quantifier or set constructor are its bound sets;
+    // `(e1, ..., ek)` the body of a quantifier, set constructor or function constructor with its
+    // bound identifiers taking e1..ek. The part is resolved once, as a definition of its own in
+    // the scope of the selected definition whose parameters are the definition's followed by the
+    // bound identifiers and label parameters met on the way; a use calls it with the arguments.
+
+    struct SelectorStep {
+        const std::string* name;
+        const std::vector<ast::Expr>* args;
+    };
+
+    struct SelectedPart {
+        const ast::Expr* expr = nullptr;
+        std::vector<ast::Param> params;
+        std::vector<ast::Expr> args;
+        std::vector<const ast::Expr*> lets; // LETs the part lies in, outermost first
+    };
+
+    static bool is_positional(const std::string& step) {
+        return step == "<<" || step == ">>" ||
+               (!step.empty() && step.find_first_not_of("0123456789") == std::string::npos);
+    }
+
+    static bool is_label_step(const std::string& step) {
+        return step != ":" && step != "@" && step != "()" && !is_positional(step);
+    }
+
+    // The 1-based operand that a positional step names among `count`, or 0 (SANY's ArgNum).
+    static std::size_t operand_number(const std::string& step, std::size_t count) {
+        if (step == "<<") return count > 0 ? 1 : 0;
+        if (step == ">>") return count == 2 ? 2 : 0;
+        if (step.size() > 9) return 0;
+        const std::size_t k = std::stoul(step);
+        return k >= 1 && k <= count ? k : 0;
+    }
+
+    static bool binds_identifiers(ast::ExprKind kind) {
+        switch (kind) {
+        case ast::ExprKind::Forall:
+        case ast::ExprKind::Exists:
+        case ast::ExprKind::Choose:
+        case ast::ExprKind::SetFilter:
+        case ast::ExprKind::SetMap:
+        case ast::ExprKind::FunCons:
+        case ast::ExprKind::TemporalForall:
+        case ast::ExprKind::TemporalExists:
+            return true;
+        default:
+            return false;
+        }
+    }
+
+    // The label `name` immediately within `x`; the LETs whose body it lies in go to `lets`.
+    static const ast::Expr* find_label(const ast::Expr& x, const std::string& name,
+                                       std::vector<const ast::Expr*>& lets) {
+        if (x.kind == ast::ExprKind::Label) return x.name == name ? &x : nullptr;
+        if (x.kind == ast::ExprKind::Let) {
+            lets.push_back(&x);
+            if (const ast::Expr* found = find_label(x.args.at(0), name, lets)) return found;
+            lets.pop_back();
             return nullptr;
         }
-        std::vector<const ast::Expr*> todo{x};
-        while (!todo.empty()) {
-            const ast::Expr* y = todo.back();
-            todo.pop_back();
-            if (y->kind == ast::ExprKind::Label && y->name == component) return &y->args.at(0);
-            for (const auto& a : y->args)
-                todo.push_back(&a);
-        }
+        for (const auto& b : x.binders)
+            for (const auto& set : b.set)
+                if (const ast::Expr* found = find_label(set, name, lets)) return found;
+        for (const auto& a : x.args)
+            if (const ast::Expr* found = find_label(a, name, lets)) return found;
+        for (const auto& c : x.clauses)
+            for (const auto& v : c.value)
+                if (const ast::Expr* found = find_label(v, name, lets)) return found;
         return nullptr;
     }
 
-    // `Def!1!2`, `Def!Label`: a part of a zero-argument module-level definition, resolved as a
-    // definition of its own in the scope of `Def`.
-    std::optional<Node> resolve_selector(const ast::Expr& e) {
-        const ast::Qualifier& first = e.qualifiers[0];
-        bool local = false;
-        for (const auto& l : locals_)
-            local = local || l.name == first.name;
-        if (local || names_ == nullptr || !first.args.empty()) return std::nullopt;
-        auto it = names_->find(first.name);
-        if (it == names_->end() || it->second.kind != Symbol::Kind::Definition) return std::nullopt;
-        auto source = definition_sources_.find(it->second.index);
-        if (source == definition_sources_.end() || source->second.level != 0)
-            fail(e.span, fmt::format("The selector {}!{} is not supported.", first.name, e.name));
-        std::string key = std::to_string(it->second.index);
-        const ast::Expr* part = source->second.body;
-        std::vector<std::string> path;
-        for (std::size_t i = 1; i < e.qualifiers.size(); ++i)
-            path.push_back(e.qualifiers[i].name);
-        path.push_back(e.name);
-        for (const auto& component : path) {
-            part = select(*part, component);
-            if (part == nullptr)
-                fail(e.span, fmt::format("{} has no part {}.", first.name, component));
-            key += "!" + component;
+    [[noreturn]] void no_operand(const ast::Expr& e, const std::string& step) const {
+        fail(e.span, fmt::format("Nonexistent operand specified by `{}'.", step));
+    }
+
+    // Takes the positional step `steps[i]` (and the next one for CASE) from `part.expr`.
+    void select_operand(const ast::Expr& e, const std::vector<SelectorStep>& steps, std::size_t& i,
+                        SelectedPart& part) {
+        const std::string& step = *steps[i].name;
+        if (!steps[i].args->empty())
+            fail(e.span, fmt::format("Selector `{}' should not have argument(s).", step));
+        const ast::Expr* x = part.expr;
+        while (x->kind == ast::ExprKind::Label)
+            x = &x->args.at(0);
+        auto operand = [&](const std::vector<ast::Expr>& operands) {
+            const std::size_t k = operand_number(step, operands.size());
+            if (k == 0) no_operand(e, step);
+            return &operands[k - 1];
+        };
+        switch (x->kind) {
+        case ast::ExprKind::Let:
+            if (operand_number(step, 1) != 1)
+                fail(e.span, "A LET/IN expression has only one operand.");
+            part.lets.push_back(x);
+            part.expr = &x->args.at(0);
+            return;
+        case ast::ExprKind::Case: {
+            if (i + 1 == steps.size()) fail(e.span, "Subexpression of CASE must have form !i!j.");
+            const std::size_t arms = x->args.size() / 2 + (x->has_other ? 1 : 0);
+            const std::size_t arm = operand_number(step, arms);
+            if (arm == 0) no_operand(e, step);
+            const std::string& which = *steps[++i].name;
+            const std::size_t k = operand_number(which, 2);
+            if (k == 0 || !steps[i].args->empty())
+                fail(e.span, "Second selector for CASE subexpression must specify one of two "
+                             "operands.");
+            if (x->has_other && arm == arms) {
+                if (k == 1) fail(e.span, "Selecting OTHER in a CASE statement.");
+                part.expr = &x->args.back();
+                return;
+            }
+            part.expr = &x->args[2 * (arm - 1) + (k - 1)];
+            return;
         }
-        if (!e.args.empty()) fail(e.span, "A selected part takes no arguments.");
-        auto cached = selected_definitions_.find(key);
-        std::uint32_t index;
-        if (cached != selected_definitions_.end()) {
-            index = cached->second;
+        case ast::ExprKind::Except:
+            if (operand_number(step, x->clauses.size() + 1) > 1)
+                fail(e.span, "Selecting subexpression of an EXCEPT not yet implemented.");
+            part.expr = operand(x->args);
+            return;
+        case ast::ExprKind::FunApp:
+        case ast::ExprKind::Dot:
+            // f[a, b]'s second operand is the tuple <<a, b>>, r.f's the string "f": neither is
+            // written in the text.
+            if (operand_number(step, 2) == 2 &&
+                (x->kind == ast::ExprKind::Dot || x->args.size() > 2))
+                fail(e.span,
+                     fmt::format("Selecting `{}' of this expression is not supported.", step));
+            part.expr = operand(x->args);
+            return;
+        case ast::ExprKind::Lambda:
+            fail(e.span, fmt::format("Cannot use !{} to select subexpression of a LAMBDA.", step));
+        case ast::ExprKind::Name:
+        case ast::ExprKind::OpApp:
+        case ast::ExprKind::ConjList:
+        case ast::ExprKind::DisjList:
+        case ast::ExprKind::Tuple:
+        case ast::ExprKind::SetEnum:
+        case ast::ExprKind::FunSet:
+        case ast::ExprKind::RecordCons:
+        case ast::ExprKind::RecordSet:
+        case ast::ExprKind::ActionBox:
+        case ast::ExprKind::ActionAngle:
+        case ast::ExprKind::WF:
+        case ast::ExprKind::SF:
+        case ast::ExprKind::If:
+            if (x->args.empty())
+                fail(e.span, "Selecting subexpression of expression that has none.");
+            part.expr = operand(x->args);
+            return;
+        default:
+            break;
+        }
+        if (binds_identifiers(x->kind)) {
+            // The operands are the bound sets, outside the identifiers' scope.
+            std::vector<const ast::Expr*> sets;
+            for (const auto& b : x->binders)
+                for (const auto& set : b.set)
+                    sets.push_back(&set);
+            const std::size_t k = operand_number(step, sets.size());
+            if (k == 0) no_operand(e, step);
+            part.expr = sets[k - 1];
+            return;
+        }
+        fail(e.span, "Selecting subexpression of expression that has none.");
+    }
+
+    // `!(e1, ..., ek)`: the body of the binding construct at `part.expr`, its bound identifiers
+    // taking e1..ek.
+    void select_body(const ast::Expr& e, const std::vector<ast::Expr>& args, SelectedPart& part) {
+        const ast::Expr* x = part.expr;
+        while (x->kind == ast::ExprKind::Label)
+            x = &x->args.at(0);
+        std::vector<ast::Param> bound;
+        if (x->kind == ast::ExprKind::Lambda) {
+            bound = x->params;
+        } else if (binds_identifiers(x->kind)) {
+            for (const auto& b : x->binders)
+                for (const auto& name : b.names)
+                    bound.push_back(ast::Param{name, 0, b.span});
         } else {
+            fail(e.span, "The selector `(...)' needs a quantifier, a set or function constructor "
+                         "or a LAMBDA.");
+        }
+        if (bound.size() != args.size())
+            fail(e.span, fmt::format("Selector with {} argument(s) used for quantifier with {} "
+                                     "bound identifier(s).",
+                                     args.size(), bound.size()));
+        for (std::size_t k = 0; k < bound.size(); ++k) {
+            part.params.push_back(bound[k]);
+            part.args.push_back(args[k]);
+        }
+        part.expr = &x->args.at(0);
+    }
+
+    // The label `step` immediately within `part.expr`, the definition's body or, after a label
+    // step, the body of that label.
+    void select_label(const ast::Expr& e, const std::string& step,
+                      const std::vector<ast::Expr>& args, bool after_label, SelectedPart& part) {
+        const ast::Expr* within = after_label ? &part.expr->args.at(0) : part.expr;
+        const ast::Expr* label = find_label(*within, step, part.lets);
+        if (label == nullptr) fail(e.span, fmt::format("Cannot find label `{}'.", step));
+        if (label->params.size() != args.size())
+            fail(e.span, fmt::format("Label `{}' used with wrong number of arguments.", step));
+        for (std::size_t k = 0; k < args.size(); ++k) {
+            part.params.push_back(ast::Param{label->params[k].name, 0, label->params[k].span});
+            part.args.push_back(args[k]);
+        }
+        part.expr = label;
+    }
+
+    // Follows `steps` from the definition's body; returns the path they spell.
+    std::string select_part(const ast::Expr& e, const std::vector<SelectorStep>& steps,
+                            SelectedPart& part) {
+        enum class After : std::uint8_t { Name, Label, Operand } after = After::Name;
+        std::string path;
+        for (std::size_t i = 0; i < steps.size(); ++i) {
+            const std::string& step = *steps[i].name;
+            const std::vector<ast::Expr>& args = *steps[i].args;
+            const bool last = i + 1 == steps.size();
+            if (step == ":") {
+                if (after != After::Name || !(last || is_label_step(*steps[i + 1].name)))
+                    fail(e.span, "`!:' can be used only after a name and either at the end "
+                                 "after an operator name or before an operator name.");
+                path += "!:";
+                continue;
+            }
+            if (step == "@")
+                fail(e.span, "`!@' names an operator, not an expression: give the bound "
+                             "identifiers' values with `!(...)'.");
+            if (step == "()") {
+                select_body(e, args, part);
+                after = After::Operand;
+                path += "!()";
+                continue;
+            }
+            if (is_positional(step)) {
+                const std::size_t first = i;
+                select_operand(e, steps, i, part);
+                for (std::size_t k = first; k <= i; ++k)
+                    path += "!" + *steps[k].name;
+                after = After::Operand;
+                continue;
+            }
+            if (after == After::Operand)
+                fail(e.span, fmt::format("Selecting the LET definition `{}' of a part is not "
+                                         "supported.",
+                                         step));
+            select_label(e, step, args, after == After::Label, part);
+            path += "!" + step;
+            after = After::Label;
+        }
+        return path;
+    }
+
+    // The expression of a selected part, inside the LETs it lies in.
+    static ast::Expr part_expression(const SelectedPart& part) {
+        ast::Expr x = *part.expr;
+        for (auto it = part.lets.rbegin(); it != part.lets.rend(); ++it) {
+            ast::Expr let;
+            let.kind = ast::ExprKind::Let;
+            let.span = (*it)->span;
+            let.units = (*it)->units;
+            let.args.push_back(std::move(x));
+            x = std::move(let);
+        }
+        return x;
+    }
+
+    // `Def!...` where Def (perhaps reached through instances, `I!Def!2`) is a module-level
+    // definition, theorem or assumption; nullopt for an instance's operator `I!J!Op`.
+    std::optional<Node> resolve_selector(const ast::Expr& e) {
+        if (names_ == nullptr) return std::nullopt;
+        const ast::Qualifier& first = e.qualifiers[0];
+        for (auto l = locals_.rbegin(); l != locals_.rend(); ++l)
+            if (l->name == first.name) {
+                if (l->kind == Local::Kind::Instance) return std::nullopt;
+                fail(e.span, fmt::format("Selecting a part of {} (a LET definition or a "
+                                         "parameter) is not supported.",
+                                         quote(first.name)));
+            }
+        const Names* names = names_;
+        std::size_t at = 0;
+        bool parameterised_instance = false;
+        for (; at < e.qualifiers.size(); ++at) {
+            auto it = names->find(e.qualifiers[at].name);
+            if (it == names->end() || it->second.kind != Symbol::Kind::Instance) break;
+            const InstanceInfo& info = out_.instances[it->second.index];
+            parameterised_instance = parameterised_instance || info.arity > 0;
+            names = info.names.get();
+        }
+        if (at == e.qualifiers.size()) return std::nullopt;
+        const ast::Qualifier& selected = e.qualifiers[at];
+        auto it = names->find(selected.name);
+        if (it == names->end())
+            fail(e.span, fmt::format("Unknown operator: {}.", quote(selected.name)));
+        if (it->second.kind != Symbol::Kind::Definition)
+            fail(e.span, fmt::format("Cannot take subexpression of {}.", quote(selected.name)));
+        const std::uint32_t index = it->second.index;
+        if (assume_prove_theorems_.count(index))
+            fail(e.span, "ASSUME/PROVE used where an expression is required.");
+        auto source = definition_sources_.find(index);
+        if (source == definition_sources_.end())
+            fail(e.span,
+                 fmt::format("Selecting a part of {} is not supported.", quote(selected.name)));
+        if (source->second.level != 0 || parameterised_instance)
+            fail(e.span, fmt::format("Selecting a part of {} inside a parameterised instance is "
+                                     "not supported.",
+                                     quote(selected.name)));
+        const DefinitionSource& src = source->second;
+        check_arity(e, selected.name, static_cast<int>(src.params->size()), selected.args.size());
+
+        SelectedPart part;
+        part.expr = src.body;
+        part.params = *src.params;
+        part.args = selected.args;
+        std::vector<SelectorStep> steps;
+        for (std::size_t i = at + 1; i < e.qualifiers.size(); ++i)
+            steps.push_back({&e.qualifiers[i].name, &e.qualifiers[i].args});
+        steps.push_back({&e.name, &e.args});
+        const std::string path = select_part(e, steps, part);
+
+        std::string written;
+        for (std::size_t i = 0; i <= at; ++i)
+            written += (i > 0 ? "!" : "") + e.qualifiers[i].name;
+        written += path;
+        if (part.expr == src.body && part.lets.empty())
+            return call_symbol(e, it->second, written, part.args); // `Def!:` is Def
+        const std::string key = fmt::format("{}{}", index, path);
+        std::uint32_t part_index;
+        if (auto cached = selected_definitions_.find(key); cached != selected_definitions_.end()) {
+            part_index = cached->second;
+        } else {
+            const ast::Expr body = part_expression(part);
             const Names* saved_names = names_;
             const std::uint16_t saved_file = file_;
             auto saved_locals = std::move(locals_);
@@ -1124,23 +1494,19 @@ private:
             locals_.clear();
             frames_.clear();
             reads_state_.clear();
-            names_ = source->second.names;
-            file_ = source->second.file;
-            index = new_definition(first.name + "!" + e.name, 0, e.span);
-            resolve_operator_body(index, {}, *part);
+            names_ = src.names;
+            file_ = src.file;
+            part_index = new_definition(written, 0, e.span);
+            resolve_operator_body(part_index, part.params, body);
             names_ = saved_names;
             file_ = saved_file;
             locals_ = std::move(saved_locals);
             frames_ = std::move(saved_frames);
             reads_state_ = std::move(saved_reads);
-            selected_definitions_[key] = index;
+            selected_definitions_[key] = part_index;
         }
-        Node n = make(NodeKind::CallDef, e);
-        n.index = index;
-        n.hops = level();
-        n.text = first.name + "!" + e.name;
-        mark_state();
-        return n;
+        return call_symbol(e, definition_symbol(part_index, part.params.size()), written,
+                           part.args);
     }
 
     Node resolve_name(const ast::Expr& e) {
@@ -1174,7 +1540,7 @@ private:
                 n.hops = level() - it->level;
                 n.text = e.name;
                 n.kids = resolve_arguments(e.args);
-                mark_state();
+                mark_operator_parameter(*it);
                 return n;
             }
             Node n = make(NodeKind::Slot, e);
@@ -1193,12 +1559,15 @@ private:
         switch (s.kind) {
         case Symbol::Kind::Definition: {
             const ir::Definition& d = out_.definitions[s.index];
+            if (assume_prove_theorems_.count(s.index))
+                fail(e.span, "ASSUME/PROVE used where an expression is required.");
             check_arity(e, name, s.arity, args.size());
             Node n = make(NodeKind::CallDef, e);
             n.index = s.index;
             n.hops = level() >= d.level ? level() - d.level : 0;
             n.text = name;
-            if (!d.body || !d.constant_level || d.level > 0) mark_state();
+            // The arguments are resolved here: they mark this body themselves when they vary.
+            if (varies(s.index)) mark_state();
             n.kids = resolve_arguments(args);
             return n;
         }
@@ -1234,7 +1603,7 @@ private:
             n.index = s.index;
             n.text = name;
             n.kids = resolve_arguments(args);
-            mark_state();
+            if (!depends_only_on_arguments(static_cast<ir::EvalOp>(s.index))) mark_state();
             return n;
         }
         case Symbol::Kind::Constant: {

@@ -69,6 +69,9 @@ struct ResolveOptions {
     // Names of builtins a cfg replaces (`Seq <- LimitedSeq`): their uses go through a definition
     // (ResolvedSpec::builtin_stubs) whose `replaced_by` the compiler sets.
     std::set<std::string, std::less<>> replaced_builtins;
+    // Names of definitions a cfg replaces (`Op <- Other`, `Op <- [M] Other`): the replacement may
+    // read the state, so no definition calling them is taken as constant-level.
+    std::set<std::string, std::less<>> replaced_definitions;
 };
 
 struct ResolveResult {

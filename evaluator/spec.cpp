@@ -24,8 +24,12 @@ struct CompileAccess {
         CompileResult result;
         ResolveOptions options;
         options.int_mode = config.int_mode;
-        for (const auto& [name, target] : config.replacements)
+        for (const auto& [name, target] : config.replacements) {
             options.replaced_builtins.insert(name);
+            options.replaced_definitions.insert(name);
+        }
+        for (const auto& r : config.module_replacements)
+            options.replaced_definitions.insert(r.name);
         ResolveResult resolved = resolve_module(root, modules, options);
         if (!resolved.spec) {
             result.errors = std::move(resolved.errors);

@@ -259,14 +259,26 @@ PrettyPrint(p) ==
 ====
 )tla";
 
+// CommunityModules' FunctionTheorems states facts about Functions' operators (restriction,
+// range, inverse, injections, surjections and bijections, folds) as THEOREMs for the TLA+ proof
+// system; it defines no operator. A model checker neither proves nor evaluates theorems, so
+// tlatv's text keeps only what a spec extending it sees besides them: the modules it extends.
+// A spec naming one of its theorems in an expression gets "Unknown operator".
+constexpr std::string_view kFunctionTheorems = R"tla(
+---- MODULE FunctionTheorems ----
+EXTENDS Functions, Integers, FiniteSets
+====
+)tla";
+
 struct Source {
     std::string_view name;
     std::string_view text;
 };
 
-constexpr std::array<Source, 6> kSources{{
+constexpr std::array<Source, 7> kSources{{
     {"Combinatorics", kCombinatorics},
     {"DyadicRationals", kDyadicRationals},
+    {"FunctionTheorems", kFunctionTheorems},
     {"Graphs", kGraphs},
     {"Relation", kRelation},
     {"UndirectedGraphs", kUndirectedGraphs},

@@ -1,6 +1,6 @@
 // Standard modules that tlatv ships as TLA+ source of its own: CommunityModules' Relation, Graphs,
 // UndirectedGraphs, VectorClocks, DyadicRationals and Combinatorics, whose operators are plain
-// TLA+ definitions.
+// TLA+ definitions, and FunctionTheorems, whose theorems are left out (see its text).
 // The texts are tlatv's own definitions with the documented meaning of each operator (not copies
 // of CommunityModules' text); where CommunityModules' definition only enumerates (transitive
 // closure, connectivity, simple paths), ours computes the same value directly. A module that is

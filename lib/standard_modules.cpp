@@ -7,9 +7,10 @@ namespace tlatv {
 
 namespace {
 
-// Theorem-only modules (TLAPS, *Theorems, *_proofs) are deliberately absent: SANY does not find
-// TLAPS either, and they define nothing a model checker evaluates.
-constexpr std::array<StandardModule, 32> modules{{
+// The proof system's modules (TLAPS, NaturalsInduction, FiniteSetTheorems, ...) are absent: they
+// are not on TLC's path either (SANY reports them missing). CommunityModules' FunctionTheorems is
+// on it; tlatv ships its imports (evaluator/stdlib_modules.hpp).
+constexpr std::array<StandardModule, 33> modules{{
     {"Bags", ModuleProvider::Tlc},
     {"BagsExt", ModuleProvider::CommunityModules},
     {"Bitwise", ModuleProvider::CommunityModules},
@@ -20,6 +21,7 @@ constexpr std::array<StandardModule, 32> modules{{
     {"FiniteSets", ModuleProvider::Tlc},
     {"FiniteSetsExt", ModuleProvider::CommunityModules},
     {"Folds", ModuleProvider::CommunityModules},
+    {"FunctionTheorems", ModuleProvider::CommunityModules},
     {"Functions", ModuleProvider::CommunityModules},
     {"GraphViz", ModuleProvider::CommunityModules},
     {"Graphs", ModuleProvider::CommunityModules},

@@ -195,9 +195,11 @@ struct Assumption {
     Span span;
 };
 
-// THEOREM / LEMMA / PROPOSITION / COROLLARY, with its proof skipped. Kept for completeness only.
+// THEOREM / LEMMA / PROPOSITION / COROLLARY, with its proof skipped. A named theorem's statement
+// can be used as an expression (`Thm`, `Thm!:`, `Thm!2`), so an expression statement is kept.
 struct Theorem {
     std::string name;
+    std::vector<Expr> body; // the statement when it is an expression; empty for ASSUME ... PROVE
     Span span;
 };
 

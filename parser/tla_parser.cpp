@@ -1244,7 +1244,11 @@ private:
             th.name = advance().text;
             advance();
         }
-        parse_assertion();
+        if (at_keyword("ASSUME")) {
+            parse_assume_prove();
+        } else {
+            th.body.push_back(parse_expr());
+        }
         th.span = {begin, last_end_};
         if (at_proof_start()) parse_proof(0);
         return th;

@@ -16,8 +16,8 @@
 // - Positional subexpression selectors (`Inv!2`, `Def!1!<<`, `Op!(a)`) are Name nodes whose
 //   last component (`name`) is the selector ("2", "<<", ">>", ":", "@", or "()" with `args`);
 //   the resolver may reject them. `lbl(a, b) :: e` is a Label with params a and b.
-// - THEOREM statements and all proofs are checked for syntax, then dropped (a Theorem unit
-//   keeps the name and span); top-level USE/HIDE leave no unit.
+// - Proofs are checked for syntax, then dropped; a Theorem unit keeps the name, the span and the
+//   statement when it is an expression (not ASSUME ... PROVE); top-level USE/HIDE leave no unit.
 #pragma once
 
 #include "parser/ast.hpp"

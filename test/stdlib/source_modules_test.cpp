@@ -33,7 +33,7 @@ TEST_CASE("every shipped module parses and has its name", "[stdlib]") {
         CHECK(m->name == name);
         CHECK(m->file == "<tlatv>/" + std::string(name) + ".tla");
     }
-    CHECK(tlatv::eval::stdlib_module_names().size() == 6);
+    CHECK(tlatv::eval::stdlib_module_names().size() == 7);
     CHECK(tlatv::eval::stdlib_module("Naturals") == nullptr);
     CHECK(tlatv::eval::stdlib_module("relation") == nullptr);
     CHECK(tlatv::eval::stdlib_module_source("Nope").empty());
