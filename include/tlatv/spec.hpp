@@ -104,8 +104,8 @@ public:
 
     // Validates a file of windows against the spec, per action, in parallel. Input errors (the
     // windows or mapping file cannot be read) are the Result's errors; a window that fails or
-    // cannot be checked is counted in the report.
-    // `on_verdict`, when given, receives every window's verdict as it is produced.
+    // cannot be checked is counted in the report. `on_verdict`, when given, receives every
+    // window's verdict as it is produced.
     Result<ValidationReport> validate(const ValidateRequest& request,
                                       const VerdictCallback& on_verdict = {}) const;
 

@@ -18,10 +18,11 @@
  * - Values are exchanged in TLC's printed form ({1, 2}, [a |-> 1], <<"x">>), states in TLC's
  *   state format (lines of the form  /\ x = 1 ).
  *
- * Thread safety: a tlatv_spec is immutable once loaded. Any number of threads may call the
- * functions taking a `const tlatv_spec*` on the same handle at once. tlatv_spec_last_error
- * reports the most recent failure on that handle from any thread: with several threads, use the
- * `error` out-parameters instead.
+ * Thread safety (also stated at each function): a tlatv_spec is immutable once loaded. Any
+ * number of threads may call the functions taking a `const tlatv_spec*` on the same handle at
+ * once. tlatv_spec_last_error reports the most recent failure on that handle from any thread:
+ * with several threads, use the `error` out-parameters instead. A tlatv_window is built by one
+ * thread at a time. Verdicts and reports are immutable and may be read by any number of threads.
  */
 #ifndef TLATV_TLATV_H
 #define TLATV_TLATV_H
@@ -54,9 +55,11 @@ typedef struct tlatv_report tlatv_report;
 /* The library version, e.g. "0.1.0". Static storage: do not free. Thread-safe. */
 const char* tlatv_version(void);
 
-/* Frees a string returned by tlatv. NULL is allowed. */
+/* Frees a string returned by tlatv. NULL is allowed.
+ * Thread-safe. */
 void tlatv_string_free(char* s);
-/* Frees an array of `count` strings returned by tlatv, and the strings. NULL is allowed. */
+/* Frees an array of `count` strings returned by tlatv, and the strings. NULL is allowed.
+ * Thread-safe. */
 void tlatv_strings_free(char** strings, size_t count);
 
 /* Loads `spec_file` with every module it imports and applies `config_file` (a TLC .cfg; NULL for
@@ -86,23 +89,27 @@ tlatv_status tlatv_spec_load_text(const char* module_text, const char* config_te
 void tlatv_spec_free(tlatv_spec* spec);
 
 /* The message of the most recent failure on `spec`, or "" when none. Valid until the next call
- * on the handle; do not free. */
+ * on the handle; do not free.
+ * Thread-safe (see the note on threads above). */
 const char* tlatv_spec_last_error(const tlatv_spec* spec);
 
 /* The value of the zero-argument definition `name`, in TLC's printed form, into *value (free with
- * tlatv_string_free). */
+ * tlatv_string_free).
+ * Thread-safe on one spec. */
 tlatv_status tlatv_spec_evaluate(const tlatv_spec* spec, const char* name, char** value,
                                  char** error);
 
 /* The successors of `state` under `action` (a definition, e.g. "Next"; NULL means "Next"): an
- * array of *count state texts into *states (free with tlatv_strings_free). */
+ * array of *count state texts into *states (free with tlatv_strings_free).
+ * Thread-safe on one spec. */
 tlatv_status tlatv_spec_successors(const tlatv_spec* spec, const char* state, const char* action,
                                    char*** states, size_t* count, char** error);
 
 /* Checks the window (`pre`, `post`) against `action` (NULL means "Next"). `post` may give only
  * some variables. *verdict receives the verdict; *explanation (may be NULL; free with
  * tlatv_string_free) the diagnostic of a failure or error. Returns TLATV_OK whenever a verdict,
- * including TLATV_VERDICT_ERROR, was reached. */
+ * including TLATV_VERDICT_ERROR, was reached.
+ * Thread-safe on one spec. */
 tlatv_status tlatv_spec_check(const tlatv_spec* spec, const char* pre, const char* post,
                               const char* action, tlatv_verdict* verdict, char** explanation);
 
@@ -143,29 +150,38 @@ typedef enum tlatv_expectation {
 /* A new window for the logged action `action`, with empty states, into *out (free with
  * tlatv_window_free). Thread-safe. */
 tlatv_status tlatv_window_new(const char* action, tlatv_window** out);
-/* Frees a window. NULL is allowed. */
+/* Frees a window. NULL is allowed.
+ * Not while another thread uses the window. */
 void tlatv_window_free(tlatv_window* window);
 /* The message of the most recent failure of a call on `window`, or "". Do not free; valid until
- * the next call on the window. */
+ * the next call on the window.
+ * One thread at a time per window. */
 const char* tlatv_window_last_error(const tlatv_window* window);
 
 /* Adds a whole state to the `side` state: a JSON object of variables ({"x": 1}) or TLC's state
- * text (/\ x = 1). Later additions override earlier ones variable by variable. */
+ * text (/\ x = 1). Later additions override earlier ones variable by variable.
+ * Nothing to free. One thread at a time per window. */
 tlatv_status tlatv_window_add_state(tlatv_window* window, tlatv_state_side side,
                                     tlatv_value_format format, const char* text);
-/* Sets one variable of the `side` state. */
+/* Sets one variable of the `side` state.
+ * Nothing to free. One thread at a time per window. */
 tlatv_status tlatv_window_set_variable(tlatv_window* window, tlatv_state_side side,
                                        const char* variable, tlatv_value_format format,
                                        const char* value);
-/* Appends an argument of the action: named, or positional when `name` is NULL. */
+/* Appends an argument of the action: named, or positional when `name` is NULL.
+ * Nothing to free. One thread at a time per window. */
 tlatv_status tlatv_window_add_argument(tlatv_window* window, const char* name,
                                        tlatv_value_format format, const char* value);
-/* The window's own id, shown in reports (NULL: none). */
+/* The window's own id, shown in reports (NULL: none).
+ * Nothing to free. One thread at a time per window. */
 tlatv_status tlatv_window_set_id(tlatv_window* window, const char* id);
+/* Nothing to free. One thread at a time per window. */
 tlatv_status tlatv_window_set_expect(tlatv_window* window, tlatv_expectation expect);
-/* The process that took the step; the input (message) that triggered it. */
+/* The process that took the step; the input (message) that triggered it.
+ * Nothing to free. One thread at a time per window. */
 tlatv_status tlatv_window_set_actor(tlatv_window* window, tlatv_value_format format,
                                     const char* value);
+/* Nothing to free. One thread at a time per window. */
 tlatv_status tlatv_window_set_input(tlatv_window* window, tlatv_value_format format,
                                     const char* value);
 
@@ -206,7 +222,9 @@ tlatv_status tlatv_spec_validate_stream(const tlatv_spec* spec, tlatv_window_sou
                                         const tlatv_validate_options* options, tlatv_report** out,
                                         char** error);
 
-/* The same for `count` windows held by the caller (they stay the caller's). */
+/* The same for `count` windows held by the caller (they stay the caller's).
+ * *out is freed with tlatv_report_free, *error with tlatv_string_free. Thread-safe on
+ * one spec. */
 tlatv_status tlatv_spec_validate_windows(const tlatv_spec* spec, const tlatv_window* const* windows,
                                          size_t count, tlatv_verdict_callback on_verdict,
                                          void* verdict_context,
@@ -214,7 +232,9 @@ tlatv_status tlatv_spec_validate_windows(const tlatv_spec* spec, const tlatv_win
                                          char** error);
 
 /* The same for the windows of a file (docs/windows-format.md). TLATV_ERROR_INPUT when the file
- * cannot be read. */
+ * cannot be read.
+ * *out is freed with tlatv_report_free, *error with tlatv_string_free. Thread-safe on
+ * one spec. */
 tlatv_status tlatv_spec_validate_file(const tlatv_spec* spec, const char* windows_file,
                                       tlatv_verdict_callback on_verdict, void* verdict_context,
                                       const tlatv_validate_options* options, tlatv_report** out,
@@ -253,38 +273,49 @@ typedef struct tlatv_location {
 } tlatv_location;
 
 /* A copy of `verdict` (e.g. of one passed to a callback), to be freed with
- * tlatv_window_verdict_free. */
+ * tlatv_window_verdict_free.
+ * Thread-safe. */
 tlatv_status tlatv_window_verdict_copy(const tlatv_window_verdict* verdict,
                                        tlatv_window_verdict** out);
 /* Frees a verdict returned by tlatv_spec_check_window or tlatv_window_verdict_copy. NULL is
- * allowed. Never free the verdicts passed to callbacks or owned by a report. */
+ * allowed. Never free the verdicts passed to callbacks or owned by a report.
+ * Not while another thread uses the verdict. */
 void tlatv_window_verdict_free(tlatv_window_verdict* verdict);
+/* Nothing to free (strings belong to the verdict). Thread-safe. */
 const char* tlatv_window_verdict_last_error(const tlatv_window_verdict* verdict);
 
+/* Nothing to free (strings belong to the verdict). Thread-safe. */
 tlatv_status tlatv_window_verdict_get(const tlatv_window_verdict* verdict,
                                       tlatv_window_verdict_info* info);
-/* The argument at `i` (< argument_count) as logged: its name ("" when positional) and value. */
+/* The argument at `i` (< argument_count) as logged: its name ("" when positional) and value.
+ * Nothing to free (strings belong to the verdict). Thread-safe. */
 tlatv_status tlatv_window_verdict_argument(const tlatv_window_verdict* verdict, size_t i,
                                            const char** name, const char** value);
 /* A rejected window's first false conjunct, with the number of its operands; TLATV_ABSENT when
- * there is none. */
+ * there is none.
+ * Nothing to free (strings belong to the verdict). Thread-safe. */
 tlatv_status tlatv_window_verdict_false_conjunct(const tlatv_window_verdict* verdict,
                                                  tlatv_location* where, size_t* operand_count);
-/* The operand at `i` of the false conjunct: its source text and value. */
+/* The operand at `i` of the false conjunct: its source text and value.
+ * Nothing to free (strings belong to the verdict). Thread-safe. */
 tlatv_status tlatv_window_verdict_operand(const tlatv_window_verdict* verdict, size_t i,
                                           const char** text, const char** value);
 /* The successor closest to the observed post-state: the action instance giving it and how many
- * variables differ; TLATV_ABSENT when there is none. */
+ * variables differ; TLATV_ABSENT when there is none.
+ * Nothing to free (strings belong to the verdict). Thread-safe. */
 tlatv_status tlatv_window_verdict_closest(const tlatv_window_verdict* verdict, const char** action,
                                           size_t* differing_count);
-/* The differing variable at `i`: its name, its observed value and the closest successor's. */
+/* The differing variable at `i`: its name, its observed value and the closest successor's.
+ * Nothing to free (strings belong to the verdict). Thread-safe. */
 tlatv_status tlatv_window_verdict_differing(const tlatv_window_verdict* verdict, size_t i,
                                             const char** variable, const char** observed,
                                             const char** spec);
-/* Why the window could not be checked (TLATV_VERDICT_ERROR); TLATV_ABSENT otherwise. */
+/* Why the window could not be checked (TLATV_VERDICT_ERROR); TLATV_ABSENT otherwise.
+ * Nothing to free (strings belong to the verdict). Thread-safe. */
 tlatv_status tlatv_window_verdict_error(const tlatv_window_verdict* verdict, tlatv_location* where);
 /* Over-approximation on a window whose pre-state is fully known: the distinct outcomes the spec
- * allows and, of those, the ones other than the observed one; TLATV_ABSENT when not analysed. */
+ * allows and, of those, the ones other than the observed one; TLATV_ABSENT when not analysed.
+ * Nothing to free (strings belong to the verdict). Thread-safe. */
 tlatv_status tlatv_window_verdict_outcomes(const tlatv_window_verdict* verdict, size_t* outcomes,
                                            size_t* extra);
 
@@ -307,31 +338,42 @@ typedef struct tlatv_action_report {
     size_t example_count;
 } tlatv_action_report;
 
-/* Frees a report. NULL is allowed. */
+/* Frees a report. NULL is allowed.
+ * Not while another thread uses the report. */
 void tlatv_report_free(tlatv_report* report);
+/* Nothing to free (strings and verdicts belong to the report). Thread-safe. */
 const char* tlatv_report_last_error(const tlatv_report* report);
 
+/* Nothing to free (strings and verdicts belong to the report). Thread-safe. */
 tlatv_status tlatv_report_counts(const tlatv_report* report, tlatv_validation_counts* counts);
+/* Nothing to free (strings and verdicts belong to the report). Thread-safe. */
 tlatv_status tlatv_report_action_count(const tlatv_report* report, size_t* count);
-/* The action at `i` (< action_count; sorted by name). */
+/* The action at `i` (< action_count; sorted by name).
+ * Nothing to free (strings and verdicts belong to the report). Thread-safe. */
 tlatv_status tlatv_report_action(const tlatv_report* report, size_t i, tlatv_action_report* out);
 /* The failure cluster `j` of action `i`: a pre-state feature and how many failing and passing
- * windows have it. */
+ * windows have it.
+ * Nothing to free (strings and verdicts belong to the report). Thread-safe. */
 tlatv_status tlatv_report_cluster(const tlatv_report* report, size_t i, size_t j,
                                   const char** feature, size_t* failing, size_t* passing);
-/* The index of the failing window `j` of action `i`. */
+/* The index of the failing window `j` of action `i`.
+ * Nothing to free (strings and verdicts belong to the report). Thread-safe. */
 tlatv_status tlatv_report_failing_window(const tlatv_report* report, size_t i, size_t j,
                                          unsigned long long* index);
 /* The failing window `j` of action `i` kept with its diagnostic; the verdict belongs to the
- * report. */
+ * report.
+ * Nothing to free (strings and verdicts belong to the report). Thread-safe. */
 tlatv_status tlatv_report_example(const tlatv_report* report, size_t i, size_t j,
                                   const tlatv_window_verdict** verdict);
-/* The report as JSON (docs/report-format.md) and as the CLI's table. */
+/* The report as JSON (docs/report-format.md) and as the CLI's table.
+ * Nothing to free (strings and verdicts belong to the report). Thread-safe. */
 tlatv_status tlatv_report_json(const tlatv_report* report, const char** json);
+/* Nothing to free (strings and verdicts belong to the report). Thread-safe. */
 tlatv_status tlatv_report_table(const tlatv_report* report, const char** table);
 
 /* Evaluates a constant expression in a module extending Integers, Sequences, FiniteSets and TLC
- * (TLC's 32-bit integers). Thread-safe. */
+ * (TLC's 32-bit integers). Thread-safe.
+ * *value and *error are freed with tlatv_string_free. */
 tlatv_status tlatv_evaluate(const char* expression, char** value, char** error);
 
 #ifdef __cplusplus
