@@ -14,6 +14,7 @@
 #include <oneapi/tbb/task_arena.h>
 
 #include <chrono>
+#include <functional>
 #include <memory>
 
 namespace tlatv::engine {
@@ -42,6 +43,16 @@ CheckedWindow check_guarded(WindowChecker& checker, const lib::Window& window,
     }
 }
 
+// The windows of one validation: the lines of a windows file, decoded by the workers (each line
+// is a window), or windows made one at a time on the calling thread (stream windows span lines).
+struct WindowInput {
+    lib::WindowReader* lines = nullptr;
+    std::function<std::optional<lib::Window>()> next; // when `lines` is null
+};
+
+ValidationResult validate(const Model& given_model, const WindowInput& input,
+                          const lib::Mapping* mapping_given, const ValidateOptions& options);
+
 } // namespace
 
 unsigned effective_threads(unsigned threads) {
@@ -65,21 +76,34 @@ std::string_view to_string(eval::Verdict verdict) {
 ValidationResult validate_windows(const Model& model, const std::string& windows_file,
                                   const lib::Mapping* mapping, const ValidateOptions& options) {
     lib::WindowReader reader(windows_file, options.reader);
-    ValidationResult result =
-        validate_window_stream(model, [&reader] { return reader.next(); }, mapping, options);
+    WindowInput input;
+    if (reader.lines_are_windows())
+        input.lines = &reader;
+    else
+        input.next = [&reader] { return reader.next(); };
+    ValidationResult result = validate(model, input, mapping, options);
     if (!result.ok()) return result;
     if (reader.error()) {
         ValidationResult failed;
         failed.input_errors.push_back(*reader.error());
         return failed;
     }
-    result.summary.json_warnings = reader.warnings();
+    result.summary.json_warnings += reader.warnings();
     return result;
 }
 
-ValidationResult validate_window_stream(const Model& given_model, const WindowSource& next_window,
-                                        const lib::Mapping* mapping_given,
+ValidationResult validate_window_stream(const Model& model, const WindowSource& next_window,
+                                        const lib::Mapping* mapping,
                                         const ValidateOptions& options) {
+    WindowInput input;
+    input.next = next_window;
+    return validate(model, input, mapping, options);
+}
+
+namespace {
+
+ValidationResult validate(const Model& given_model, const WindowInput& input,
+                          const lib::Mapping* mapping_given, const ValidateOptions& options) {
     const auto started = std::chrono::steady_clock::now();
     ValidationResult result;
 
@@ -120,29 +144,46 @@ ValidationResult validate_window_stream(const Model& given_model, const WindowSo
     tbb::enumerable_thread_specific<std::unique_ptr<WindowChecker>> checkers;
     SummaryBuilder summary(options);
 
+    // Lines are decoded by the workers, each with its own decoder.
+    const bool decode_in_workers = input.lines != nullptr;
+    tbb::enumerable_thread_specific<std::unique_ptr<lib::WindowLineDecoder>> decoders;
     const std::size_t batch_size = std::max<std::size_t>(options.batch_size, 1);
-    std::vector<lib::Window> batch;
+    lib::WindowLines lines;
+    std::vector<lib::Window> windows; // from input.next
     std::vector<CheckedWindow> checked;
     Progress progress;
     for (;;) {
-        batch.clear();
-        while (batch.size() < batch_size) {
-            auto window = next_window();
-            if (!window) break;
-            batch.push_back(std::move(*window));
+        std::size_t count = 0;
+        if (decode_in_workers) {
+            input.lines->read_lines(lines, batch_size);
+            count = lines.size();
+        } else {
+            windows.clear();
+            while (windows.size() < batch_size) {
+                auto window = input.next();
+                if (!window) break;
+                windows.push_back(std::move(*window));
+            }
+            count = windows.size();
         }
-        if (batch.empty()) break;
-        checked.assign(batch.size(), CheckedWindow{});
+        if (count == 0) break;
+        // The slots of the previous batch are overwritten by the workers, which so free what
+        // they held in parallel rather than here.
+        checked.resize(count);
         arena.execute([&] {
             tbb::parallel_for(
-                tbb::blocked_range<std::size_t>(0, batch.size(), 1),
+                tbb::blocked_range<std::size_t>(0, count, 1),
                 [&](const tbb::blocked_range<std::size_t>& range) {
                     auto& checker = checkers.local();
                     if (!checker) checker = std::make_unique<WindowChecker>(model.spec, settings);
+                    auto& decoder = decoders.local();
+                    if (decode_in_workers && !decoder) decoder = input.lines->line_decoder();
                     for (std::size_t i = range.begin(); i != range.end(); ++i) {
+                        const lib::Window window =
+                            decode_in_workers ? decoder->decode(lines[i]) : std::move(windows[i]);
                         const lib::SpecWindow mapped =
-                            applier ? applier->apply(batch[i]) : lib::identity_mapping(batch[i]);
-                        checked[i] = check_guarded(*checker, batch[i], mapped);
+                            applier ? applier->apply(window) : lib::identity_mapping(window);
+                        checked[i] = check_guarded(*checker, window, mapped);
                     }
                 });
         });
@@ -154,11 +195,15 @@ ValidationResult validate_window_stream(const Model& given_model, const WindowSo
         if (options.progress) options.progress(progress);
     }
     result.summary = summary.finish();
+    for (const auto& decoder : decoders)
+        if (decoder) result.summary.json_warnings += decoder->warnings();
     result.summary.invariants = options.invariants;
     result.summary.threads = threads;
     result.summary.seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     return result;
 }
+
+} // namespace
 
 } // namespace tlatv::engine

@@ -82,7 +82,8 @@ struct WindowVerdict {
     std::optional<Diagnostic> error;      // Verdict::Error
     std::optional<FailureDiagnostic> diagnostic;
     std::optional<OutcomeAnalysis> outcomes;
-    // Pre-state features (`pc[actor] = "idle"`), for failure clusters.
+    // Pre-state features (`pc[actor] = "idle"`), for failure clusters. Printed only for the
+    // verdicts given to ValidateOptions::on_verdict (printing costs more than the check).
     std::vector<std::string> features;
 };
 

@@ -67,15 +67,15 @@ const std::vector<std::string>& ActionCatalog::parameter_names(std::string_view 
 }
 
 const std::vector<eval::Action>& ActionCatalog::next_instances(eval::EvalContext& ctx) const {
-    std::lock_guard lock(mutex_);
-    if (!next_split_ && next_error_.empty()) {
+    // Split once, by whichever worker comes first; the others wait for it, then read freely.
+    std::call_once(split_once_, [&] {
         try {
             next_split_ = std::make_shared<const std::vector<eval::Action>>(
                 eval::split_actions(ctx, eval::definition_action(*model_.spec, next_)));
         } catch (const eval::EvalError& error) {
             next_error_ = error.what();
         }
-    }
+    });
     if (!next_split_)
         throw eval::EvalError(fmt::format(
             "the next-state relation {} cannot be split into actions: {}", next_, next_error_));

@@ -41,7 +41,7 @@ private:
     const Model& model_;
     std::string next_;
     std::map<std::string, std::vector<std::string>, std::less<>> parameters_;
-    mutable std::mutex mutex_;
+    mutable std::once_flag split_once_;
     mutable std::shared_ptr<const std::vector<eval::Action>> next_split_;
     mutable std::string next_error_;
 };

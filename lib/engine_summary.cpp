@@ -58,7 +58,7 @@ void SummaryBuilder::add(const CheckedWindow& window) {
         v.verdict == eval::Verdict::Pass ||
         (v.verdict == eval::Verdict::Fail && v.failure == FailureKind::Rejected);
     if (counts_for_clusters)
-        for (const std::string& feature : v.features) {
+        for (const Feature& feature : window.features) {
             auto it = per.features.find(feature);
             if (it == per.features.end()) {
                 if (per.features.size() >= kMaxFeatures) continue;
@@ -78,14 +78,14 @@ void SummaryBuilder::add(const CheckedWindow& window) {
         }
         if (v.outcomes->violating_successors > 0) ++s.invariant_violations;
     }
-    if (!window.group_key.empty() && !(v.outcomes && v.outcomes->error)) {
-        auto it = per.group_index.find(window.group_key);
+    if (window.group && !(v.outcomes && v.outcomes->error)) {
+        auto it = per.group_index.find(*window.group);
         if (it == per.group_index.end()) {
             if (per.groups.size() >= options_.max_groups) return;
-            it = per.group_index.emplace(window.group_key, per.groups.size()).first;
+            it = per.group_index.emplace(*window.group, per.groups.size()).first;
             Group g;
             g.action = v.passed_by.value_or(v.action);
-            g.pre = window.group_pre;
+            g.pre = window.group->pre();
             g.allowed = window.allowed;
             per.groups.push_back(std::move(g));
         }
@@ -102,7 +102,8 @@ std::vector<FailureCluster> SummaryBuilder::clusters(const PerAction& per) {
     if (s.fails == 0) return out;
     for (const auto& [feature, count] : per.features)
         if (count.failing == s.fails && count.passing < s.passes)
-            out.push_back(FailureCluster{feature, count.failing, count.passing});
+            if (auto text = feature.text())
+                out.push_back(FailureCluster{std::move(*text), count.failing, count.passing});
     std::sort(out.begin(), out.end(), [](const FailureCluster& a, const FailureCluster& b) {
         if (a.passing != b.passing) return a.passing < b.passing;
         const int ra = feature_rank(a.feature), rb = feature_rank(b.feature);

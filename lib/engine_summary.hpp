@@ -34,9 +34,9 @@ private:
     };
     struct PerAction {
         ActionSummary summary;
-        std::unordered_map<std::string, FeatureCount> features;
+        std::unordered_map<Feature, FeatureCount, FeatureHash> features;
         std::vector<Group> groups;
-        std::unordered_map<std::string, std::size_t> group_index;
+        std::unordered_map<GroupKey, std::size_t, GroupKeyHash> group_index;
     };
 
     static std::vector<FailureCluster> clusters(const PerAction& action);

@@ -57,6 +57,10 @@ std::string line_of(const std::string* text, std::uint32_t line) {
     return out;
 }
 
+void mix_hash(std::size_t& h, std::size_t part) {
+    h ^= part + 0x9e3779b97f4a7c15ull + (h << 6) + (h >> 2);
+}
+
 bool contains(const std::vector<lib::State>& states, const lib::State& s) {
     return std::find(states.begin(), states.end(), s) != states.end();
 }
@@ -166,7 +170,10 @@ CheckedWindow WindowChecker::check(const lib::Window& window, const lib::SpecWin
         }
         break;
     }
-    v.features = features(mapped, window, actions);
+    out.features = features(mapped, window, actions);
+    if (options.on_verdict)
+        for (const Feature& feature : out.features)
+            if (auto text = feature.text()) v.features.push_back(std::move(*text));
 
     if (options.over_approximation && pre_known) {
         eval::State full;
@@ -174,13 +181,7 @@ CheckedWindow WindowChecker::check(const lib::Window& window, const lib::SpecWin
         for (auto& value : pre)
             full.push_back(*value);
         analyse_outcomes(actions, full, post, mapped.conditions.get(), out);
-        std::string key;
-        for (const eval::Action& a : actions)
-            key += a.label() + ";";
-        for (const auto& [name, value] : mapped.pre)
-            key += name + "=" + value.to_string() + ";";
-        if (out.observed_allowed) out.group_key = std::move(key);
-        out.group_pre = mapped.pre;
+        if (out.observed_allowed) out.group.emplace(actions, mapped.pre);
     }
     return out;
 }
@@ -285,9 +286,9 @@ FailureDiagnostic WindowChecker::describe(const eval::CheckResult& result,
     return d;
 }
 
-std::vector<std::string> WindowChecker::features(const lib::SpecWindow& mapped,
-                                                 const lib::Window& window,
-                                                 const std::vector<eval::Action>& actions) const {
+std::vector<Feature> WindowChecker::features(const lib::SpecWindow& mapped,
+                                             const lib::Window& window,
+                                             const std::vector<eval::Action>& actions) const {
     // The arguments the features may index functions with: the actor, and each parameter of
     // the action when every instance agrees on it.
     std::vector<std::pair<std::string, Value>> keys;
@@ -303,28 +304,57 @@ std::vector<std::string> WindowChecker::features(const lib::SpecWindow& mapped,
             if (same) keys.emplace_back(names[i], first[i]);
         }
     }
-    std::vector<std::string> out;
+    std::vector<Feature> out;
+    out.reserve(mapped.pre.size() * (1 + keys.size() + kMaxKeysPerFunction / 4));
     for (const auto& [name, value] : mapped.pre) {
-        std::string printed = value.to_string();
-        if (printed.size() <= kMaxFeatureValue)
-            out.push_back(fmt::format("{} = {}", name, printed));
+        out.push_back(Feature{name, {}, std::nullopt, value});
         if (!value.is_function() || value.is_lazy_function()) continue;
         for (const auto& [key_name, key] : keys)
-            if (const Value* image = value.find(key)) {
-                std::string image_text = image->to_string();
-                if (image_text.size() <= kMaxFeatureValue)
-                    out.push_back(fmt::format("{}[{}] = {}", name, key_name, image_text));
-            }
+            if (const Value* image = value.find(key))
+                out.push_back(Feature{name, key_name, std::nullopt, *image});
         if (value.size() > kMaxKeysPerFunction) continue;
         const auto domain = value.keys();
         const auto images = value.values();
-        for (std::size_t i = 0; i < domain.size(); ++i) {
-            std::string image_text = images[i].to_string();
-            if (image_text.size() <= kMaxFeatureValue)
-                out.push_back(fmt::format("{}[{}] = {}", name, domain[i].to_string(), image_text));
-        }
+        for (std::size_t i = 0; i < domain.size(); ++i)
+            out.push_back(Feature{name, {}, domain[i], images[i]});
     }
     return out;
+}
+
+GroupKey::GroupKey(const std::vector<eval::Action>& actions, lib::State pre)
+    : pre_(std::move(pre))
+    , hash_(0) {
+    actions_.reserve(actions.size());
+    for (const eval::Action& a : actions) {
+        actions_.emplace_back(a.name, a.parameters);
+        mix_hash(hash_, std::hash<std::string>{}(a.name));
+        for (const Value& argument : a.parameters)
+            mix_hash(hash_, argument.hash());
+    }
+    for (const auto& [name, value] : pre_) {
+        mix_hash(hash_, std::hash<std::string>{}(name));
+        mix_hash(hash_, value.hash());
+    }
+}
+
+Feature::Feature(std::string variable, std::string key_name, std::optional<eval::Value> key,
+                 eval::Value value)
+    : variable_(std::move(variable))
+    , key_name_(std::move(key_name))
+    , key_(std::move(key))
+    , value_(std::move(value))
+    , hash_(std::hash<std::string>{}(variable_)) {
+    mix_hash(hash_, std::hash<std::string>{}(key_name_));
+    mix_hash(hash_, key_ ? key_->hash() : 0);
+    mix_hash(hash_, value_.hash());
+}
+
+std::optional<std::string> Feature::text() const {
+    std::string printed = value_.to_string();
+    if (printed.size() > kMaxFeatureValue) return std::nullopt;
+    if (!key_name_.empty()) return fmt::format("{}[{}] = {}", variable_, key_name_, printed);
+    if (key_) return fmt::format("{}[{}] = {}", variable_, key_->to_string(), printed);
+    return fmt::format("{} = {}", variable_, printed);
 }
 
 } // namespace tlatv::engine

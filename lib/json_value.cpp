@@ -113,6 +113,21 @@ std::optional<std::int64_t> as_int32(const DecimalInteger& n) {
     return v;
 }
 
+// The value of a plain integer token of at most 9 digits (`0`, `-12`; no leading zeros), which
+// always fits TLC's 32 bits; nullopt for anything else.
+std::optional<std::int32_t> small_integer(std::string_view token) {
+    const bool negative = !token.empty() && token[0] == '-';
+    const std::string_view digits = token.substr(negative ? 1 : 0);
+    if (digits.empty() || digits.size() > 9 || (digits.size() > 1 && digits[0] == '0'))
+        return std::nullopt;
+    std::int32_t magnitude = 0;
+    for (char c : digits) {
+        if (!is_digit(c)) return std::nullopt;
+        magnitude = magnitude * 10 + (c - '0');
+    }
+    return negative ? -magnitude : magnitude;
+}
+
 bool is_identifier(std::string_view key) {
     if (key.empty() || is_digit(key[0])) return false;
     return std::all_of(key.begin(), key.end(), [](char c) {
@@ -274,6 +289,14 @@ std::string_view trim_token(std::string_view token) {
     return token;
 }
 
+Value StringValues::get(std::string_view text) {
+    if (auto found = values_.find(text); found != values_.end()) return found->second;
+    Value value = Value::string(text);
+    if (text.size() <= kMaxLength && values_.size() < kMaxEntries)
+        values_.emplace(std::string(text), value);
+    return value;
+}
+
 std::uint32_t OndemandConverter::column_of(const char* position) const {
     if (position == nullptr || position < text_begin_) return 0;
     return static_cast<std::uint32_t>(position - text_begin_) + 1;
@@ -315,6 +338,8 @@ Value OndemandConverter::convert_null(const char* position, const JsonPath& path
 }
 
 Value OndemandConverter::convert_number(std::string_view token, const JsonPath& path) {
+    // Most numbers in logs are small integers: no need for the general decimal reduction.
+    if (auto small = small_integer(token)) return Value::integer(*small);
     auto parsed = parse_json_number(token);
     if (auto* message = std::get_if<std::string>(&parsed)) fail(token.data(), path, *message);
     const auto& number = std::get<DecimalInteger>(parsed);
@@ -342,24 +367,32 @@ Value OndemandConverter::convert_number(std::string_view token, const JsonPath& 
     fail(token.data(), path, "unsupported integer policy");
 }
 
+Value OndemandConverter::string_value(std::string_view text) {
+    return strings_ != nullptr ? strings_->get(text) : Value::string(text);
+}
+
 Value OndemandConverter::convert_object(simdjson::ondemand::object object, const char* position,
                                         JsonPath& path) {
-    std::vector<std::pair<std::string, Value>> fields;
+    // Keys stay in the parser's string buffer for the whole document.
+    std::vector<std::string_view> keys;
+    std::vector<std::pair<Value, Value>> fields;
     for (auto field_result : object) {
         simdjson::ondemand::field field;
         if (auto error = std::move(field_result).get(field)) fail(position, path, error);
-        auto [key_copy, key_position] = key_of(field, path);
-        for (const auto& existing : fields)
-            if (existing.first == key_copy)
-                fail(key_position, path, fmt::format("duplicate key \"{}\"", key_copy));
-        path.push_key(key_copy);
+        const char* key_position = field.key().raw() - 1; // before unescaped_key() consumes it
+        std::string_view key;
+        if (auto error = field.unescaped_key().get(key)) fail(key_position, path, error);
+        if (std::find(keys.begin(), keys.end(), key) != keys.end())
+            fail(key_position, path, fmt::format("duplicate key \"{}\"", key));
+        keys.push_back(key);
+        path.push_key(key);
         Value image = convert(field.value(), path);
         path.pop();
-        fields.emplace_back(std::move(key_copy), std::move(image));
+        fields.emplace_back(string_value(key), std::move(image));
     }
     // TLC reads `{}` as the empty function, which is also the empty tuple.
     if (fields.empty()) return Value::tuple({});
-    return Value::record(std::move(fields));
+    return Value::function_from_pairs(std::move(fields));
 }
 
 Value OndemandConverter::convert_array(simdjson::ondemand::array array, JsonPath& path) {
@@ -395,7 +428,7 @@ Value OndemandConverter::convert(simdjson::ondemand::value value, JsonPath& path
     case simdjson::ondemand::json_type::string: {
         std::string_view text;
         if (auto error = value.get_string().get(text)) fail(token.data(), path, error);
-        return Value::string(text);
+        return string_value(text);
     }
     case simdjson::ondemand::json_type::boolean: {
         bool b = false;

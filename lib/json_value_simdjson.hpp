@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace tlatv::lib::detail {
@@ -42,6 +43,26 @@ struct JsonValueFailure {
     bool malformed_json = false; // simdjson failed: the rest of the document cannot be read
 };
 
+// The string values of a reader, made once and shared: logs repeat the same few strings (states,
+// node names, record keys) on every line, and a shared value costs a reference count instead of
+// an allocation. Bounded, so that a file of distinct strings does not grow it. One per thread.
+class StringValues {
+public:
+    eval::Value get(std::string_view text);
+    std::size_t size() const { return values_.size(); }
+
+private:
+    static constexpr std::size_t kMaxEntries = 4096;
+    static constexpr std::size_t kMaxLength = 64; // longer strings are rarely repeated
+    struct Hash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view text) const noexcept {
+            return std::hash<std::string_view>{}(text);
+        }
+    };
+    std::unordered_map<std::string, eval::Value, Hash, std::equal_to<>> values_;
+};
+
 // A field's unescaped key and where its opening quote is (for messages).
 struct FieldKey {
     std::string name;
@@ -52,10 +73,13 @@ struct FieldKey {
 // columns.
 class OndemandConverter {
 public:
-    OndemandConverter(const JsonOptions& options, JsonWarnings& warnings, const char* text_begin)
+    // `strings`, when given, shares string values across documents (see StringValues).
+    OndemandConverter(const JsonOptions& options, JsonWarnings& warnings, const char* text_begin,
+                      StringValues* strings = nullptr)
         : options_(options)
         , warnings_(warnings)
-        , text_begin_(text_begin) {}
+        , text_begin_(text_begin)
+        , strings_(strings) {}
 
     // Throws JsonValueFailure.
     eval::Value convert(simdjson::ondemand::value value, JsonPath& path);
@@ -83,10 +107,12 @@ public:
 private:
     eval::Value convert_array(simdjson::ondemand::array array, JsonPath& path);
     eval::Value convert_null(const char* position, const JsonPath& path);
+    eval::Value string_value(std::string_view text);
 
     const JsonOptions& options_;
     JsonWarnings& warnings_;
     const char* text_begin_;
+    StringValues* strings_;
 };
 
 // The token without the whitespace that simdjson's raw_json_token() keeps after it.

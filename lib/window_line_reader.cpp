@@ -31,7 +31,8 @@ NdjsonLineReader::~NdjsonLineReader() {
 }
 
 void NdjsonLineReader::allocate(std::size_t capacity) {
-    auto fresh = std::make_unique<char[]>(capacity + line_padding_bytes);
+    // Uninitialised: only the bytes read are ever looked at (the buffer is 1 MiB by default).
+    auto fresh = std::make_unique_for_overwrite<char[]>(capacity + line_padding_bytes);
     const std::size_t unread = end_ - begin_;
     if (data_) std::memcpy(fresh.get(), data_.get() + begin_, unread);
     // The padding is never part of a line; zero it so parsers read defined bytes.

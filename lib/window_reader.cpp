@@ -8,6 +8,7 @@
 #include <fstream>
 #include <map>
 #include <sstream>
+#include <utility>
 
 namespace tlatv::lib {
 
@@ -376,6 +377,121 @@ private:
 
 } // namespace
 
+// ---- WindowLines ----
+
+NdjsonLine WindowLines::operator[](std::size_t i) const {
+    const Entry& e = entries_[i];
+    return NdjsonLine{std::string_view(text_.data() + e.offset, e.size), e.number,
+                      text_.size() - e.offset};
+}
+
+void WindowLines::clear() {
+    text_.clear();
+    entries_.clear();
+}
+
+void WindowLines::append(const NdjsonLine& line) {
+    text_.resize(text_.size() - std::min(text_.size(), line_padding_bytes)); // drop the padding
+    entries_.push_back(Entry{text_.size(), line.text.size(), line.number});
+    text_.append(line.text);
+    text_.append(line_padding_bytes, '\0');
+}
+
+// ---- WindowLineDecoder ----
+
+struct WindowLineDecoder::Impl {
+    std::string name;
+    WindowFormat format;
+    JsonOptions json;
+    std::string spec_mapped_action;
+    ondemand::parser parser;
+    detail::StringValues strings;
+    JsonWarnings warnings;
+
+    Diagnostic diagnostic(const NdjsonLine& line, std::uint32_t column, std::string message) const {
+        Diagnostic d;
+        d.file = name;
+        d.line = static_cast<std::uint32_t>(line.number);
+        d.column = column;
+        d.message = std::move(message);
+        if (line.text.size() <= max_source_line_in_messages) d.source_line = std::string(line.text);
+        return d;
+    }
+
+    // Decodes one line; errors become the window's error. `stream_state` receives the state of a
+    // stream line.
+    void decode(const NdjsonLine& line, Window& window, State& stream_state) {
+        window.file = name;
+        window.index = window.line = line.number;
+        if (format == WindowFormat::SpecMapped) window.action = spec_mapped_action;
+        OndemandConverter converter(json, warnings, line.text.data(), &strings);
+        JsonPath path;
+        ondemand::document document;
+        bool iterated = false; // a default document must not be asked for its location
+        try {
+            // simdjson would only say "ended early" for these; name the problem instead.
+            const auto first = line.text.find_first_not_of(" \t");
+            const auto last = line.text.find_last_not_of(" \t");
+            if (line.text[first] != '{')
+                converter.fail(line.text.data() + first, path,
+                               "a window line must be a JSON object");
+            if (line.text[last] != '}')
+                converter.fail(line.text.data() + last, path,
+                               "the line does not end with the end of its JSON object "
+                               "(unterminated, or followed by other text)");
+            if (auto e =
+                    parser.iterate(line.text.data(), line.text.size(), line.readable).get(document))
+                converter.fail(nullptr, path, e);
+            iterated = true;
+            ondemand::object object;
+            if (auto e = document.get_object().get(object)) {
+                if (e == simdjson::INCORRECT_TYPE)
+                    converter.fail(line.text.data(), path, "a window line must be a JSON object");
+                converter.fail(nullptr, path, e);
+            }
+            // Format not yet known: this line is malformed (detection found no object).
+            if (format == WindowFormat::Auto)
+                converter.fail(line.text.data(), path, "a window line must be a JSON object");
+            LineDecoder(format, converter).decode(object, line.text.data(), window, stream_state);
+            const char* trailing = nullptr;
+            if (document.current_location().get(trailing) == simdjson::SUCCESS)
+                converter.fail(trailing, path, "unexpected text after the JSON object");
+        } catch (const JsonValueFailure& failure) {
+            std::uint32_t column = failure.error.column;
+            if (column == 0 && iterated) {
+                const char* location = nullptr;
+                if (document.current_location().get(location) == simdjson::SUCCESS)
+                    column = converter.column_of(location);
+            }
+            window.error = diagnostic(line, column, failure.error.describe());
+        } catch (const eval::EvalError& e) {
+            window.error = diagnostic(line, 0, e.what());
+        }
+    }
+};
+
+WindowLineDecoder::WindowLineDecoder(std::string name, WindowFormat format,
+                                     const WindowReaderOptions& options, std::string action)
+    : impl_(std::make_unique<Impl>()) {
+    impl_->name = std::move(name);
+    impl_->format = format;
+    impl_->json = options.json;
+    impl_->spec_mapped_action = std::move(action);
+}
+
+WindowLineDecoder::~WindowLineDecoder() = default;
+
+Window WindowLineDecoder::decode(const NdjsonLine& line) {
+    Window window;
+    State unused;
+    impl_->decode(line, window, unused);
+    return window;
+}
+
+const JsonWarnings& WindowLineDecoder::warnings() const {
+    return impl_->warnings;
+}
+
 // ---- WindowReader ----
 
 struct WindowReader::Impl {
@@ -384,12 +500,17 @@ struct WindowReader::Impl {
     std::unique_ptr<std::ifstream> owned_input;
     std::istream* input = nullptr;
     std::optional<NdjsonLineReader> lines;
-    ondemand::parser parser;
+    ondemand::parser parser; // for detecting the format
     WindowFormat format = WindowFormat::Auto;
-    JsonWarnings warnings;
     std::optional<Diagnostic> error;
     std::optional<WindowCutter> cutter; // stream format only
     std::string spec_mapped_action;
+    // The first line, read to detect the format and not yet returned. Valid until the next call
+    // of lines->next().
+    std::optional<NdjsonLine> pending;
+    // Decodes this reader's own windows; made when the format is known.
+    std::unique_ptr<WindowLineDecoder> decoder;
+    JsonWarnings no_warnings;
 
     Diagnostic diagnostic(const NdjsonLine& line, std::uint32_t column, std::string message) const {
         Diagnostic d;
@@ -428,65 +549,40 @@ struct WindowReader::Impl {
         return false;
     }
 
-    // Decodes one line; errors become the window's error.
-    void decode(const NdjsonLine& line, Window& window, State& stream_state) {
-        window.file = name;
-        window.index = window.line = line.number;
-        if (format == WindowFormat::SpecMapped) window.action = spec_mapped_action;
-        OndemandConverter converter(options.json, warnings, line.text.data());
-        JsonPath path;
-        ondemand::document document;
-        bool iterated = false; // a default document must not be asked for its location
-        try {
-            // simdjson would only say "ended early" for these; name the problem instead.
-            const auto first = line.text.find_first_not_of(" \t");
-            const auto last = line.text.find_last_not_of(" \t");
-            if (line.text[first] != '{')
-                converter.fail(line.text.data() + first, path,
-                               "a window line must be a JSON object");
-            if (line.text[last] != '}')
-                converter.fail(line.text.data() + last, path,
-                               "the line does not end with the end of its JSON object "
-                               "(unterminated, or followed by other text)");
-            if (auto e =
-                    parser.iterate(line.text.data(), line.text.size(), line.readable).get(document))
-                converter.fail(nullptr, path, e);
-            iterated = true;
-            ondemand::object object;
-            if (auto e = document.get_object().get(object)) {
-                if (e == simdjson::INCORRECT_TYPE)
-                    converter.fail(line.text.data(), path, "a window line must be a JSON object");
-                converter.fail(nullptr, path, e);
-            }
-            // Format not yet known: this line is malformed (detect() found no object).
-            if (format == WindowFormat::Auto)
-                converter.fail(line.text.data(), path, "a window line must be a JSON object");
-            LineDecoder(format, converter).decode(object, line.text.data(), window, stream_state);
-            const char* trailing = nullptr;
-            if (document.current_location().get(trailing) == simdjson::SUCCESS)
-                converter.fail(trailing, path, "unexpected text after the JSON object");
-        } catch (const JsonValueFailure& failure) {
-            std::uint32_t column = failure.error.column;
-            if (column == 0 && iterated) {
-                const char* location = nullptr;
-                if (document.current_location().get(location) == simdjson::SUCCESS)
-                    column = converter.column_of(location);
-            }
-            window.error = diagnostic(line, column, failure.error.describe());
-        } catch (const eval::EvalError& e) {
-            window.error = diagnostic(line, 0, e.what());
-        }
-    }
-
-    std::optional<Window> next() {
+    // The next non-blank line, the format detected on the first one; nullopt at the end or
+    // after a file-level error.
+    std::optional<NdjsonLine> next_line() {
         if (error || !lines) return std::nullopt;
+        if (pending) return std::exchange(pending, std::nullopt);
         while (auto line = lines->next()) {
             if (line->text.find_first_not_of(" \t") == std::string_view::npos) continue;
             if (format == WindowFormat::Auto && !detect(*line)) return std::nullopt;
+            return line;
+        }
+        if (lines->failed()) error = Diagnostic{name, 0, 0, "cannot read the file", {}};
+        return std::nullopt;
+    }
+
+    WindowLineDecoder& line_decoder() {
+        if (!decoder)
+            decoder =
+                std::make_unique<WindowLineDecoder>(name, format, options, spec_mapped_action);
+        // A malformed first line leaves the format to be detected on a later one.
+        decoder->impl_->format = format;
+        return *decoder;
+    }
+
+    // Peeks at the first line so that the format is known.
+    void detect_format() {
+        if (format == WindowFormat::Auto && !pending) pending = next_line();
+    }
+
+    std::optional<Window> next() {
+        while (auto line = next_line()) {
             if (format == WindowFormat::Stream && !cutter) cutter.emplace(name);
             Window window;
             State stream_state;
-            decode(*line, window, stream_state);
+            line_decoder().impl_->decode(*line, window, stream_state);
             if (format != WindowFormat::Stream || !cutter) return window;
             TraceStep step{std::move(stream_state),
                            std::move(window.action),
@@ -496,7 +592,6 @@ struct WindowReader::Impl {
                            std::move(window.error)};
             if (auto cut = cutter->push(std::move(step))) return cut;
         }
-        if (lines->failed()) error = Diagnostic{name, 0, 0, "cannot read the file", {}};
         return std::nullopt;
     }
 };
@@ -533,6 +628,27 @@ WindowReader::~WindowReader() = default;
 std::optional<Window> WindowReader::next() {
     return impl_->next();
 }
+
+bool WindowReader::lines_are_windows() {
+    impl_->detect_format();
+    // Not when the format is still unknown (empty or unreadable file): next() says why.
+    return impl_->format != WindowFormat::Auto && impl_->format != WindowFormat::Stream;
+}
+
+bool WindowReader::read_lines(WindowLines& lines, std::size_t max_lines) {
+    lines.clear();
+    while (lines.size() < max_lines) {
+        auto line = impl_->next_line();
+        if (!line) break;
+        lines.append(*line);
+    }
+    return !lines.empty();
+}
+
+std::unique_ptr<WindowLineDecoder> WindowReader::line_decoder() const {
+    return std::make_unique<WindowLineDecoder>(impl_->name, impl_->format, impl_->options,
+                                               impl_->spec_mapped_action);
+}
 const std::optional<Diagnostic>& WindowReader::error() const {
     return impl_->error;
 }
@@ -540,11 +656,12 @@ WindowFormat WindowReader::format() const {
     return impl_->format;
 }
 const JsonWarnings& WindowReader::warnings() const {
-    return impl_->warnings;
+    return impl_->decoder ? impl_->decoder->warnings() : impl_->no_warnings;
 }
 
 std::size_t WindowReader::buffer_bytes() const {
     std::size_t bytes = impl_->parser.capacity();
+    if (impl_->decoder) bytes += impl_->decoder->impl_->parser.capacity();
     if (impl_->lines) bytes += impl_->lines->buffer_capacity() + line_padding_bytes;
     return bytes;
 }
