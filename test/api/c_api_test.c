@@ -9,14 +9,14 @@
 static int passed = 0;
 static int failed = 0;
 
-#define EXPECT(cond)                                                                             \
-    do {                                                                                         \
-        if (cond) {                                                                              \
-            ++passed;                                                                            \
-        } else {                                                                                 \
-            ++failed;                                                                            \
-            fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond);            \
-        }                                                                                        \
+#define EXPECT(cond)                                                                               \
+    do {                                                                                           \
+        if (cond) {                                                                                \
+            ++passed;                                                                              \
+        } else {                                                                                   \
+            ++failed;                                                                              \
+            fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond);               \
+        }                                                                                          \
     } while (0)
 
 /* A request by `client` for the free lock, built in C. */
@@ -141,7 +141,8 @@ static void validate_built_windows(const char* under_text, const char* config_te
     EXPECT(tlatv_window_add_state(unreadable, TLATV_PRE, TLATV_FORMAT_JSON, "{\"holder\": null}") ==
            TLATV_OK);
     EXPECT(tlatv_spec_check_window(spec, unreadable, NULL, &verdict, &error) == TLATV_OK);
-    EXPECT(tlatv_window_verdict_get(verdict, &info) == TLATV_OK && info.verdict == TLATV_VERDICT_ERROR);
+    EXPECT(tlatv_window_verdict_get(verdict, &info) == TLATV_OK &&
+           info.verdict == TLATV_VERDICT_ERROR);
     EXPECT(tlatv_window_verdict_error(verdict, &where) == TLATV_OK && strstr(where.text, "null"));
     tlatv_window_verdict_free(verdict);
     tlatv_window_free(unreadable);
@@ -209,8 +210,8 @@ static void validate_built_windows(const char* under_text, const char* config_te
     tlatv_spec_free(spec);
 
     /* Text that does not parse is a located error. */
-    EXPECT(tlatv_spec_load_text("---- MODULE Broken ----\nVARIABLE\n====\n", NULL, NULL, 0, NULL,
-                                0, &spec, &error) == TLATV_ERROR_INPUT);
+    EXPECT(tlatv_spec_load_text("---- MODULE Broken ----\nVARIABLE\n====\n", NULL, NULL, 0, NULL, 0,
+                                &spec, &error) == TLATV_ERROR_INPUT);
     EXPECT(spec == NULL && error != NULL && strstr(error, "Broken.tla:"));
     tlatv_string_free(error);
 }
