@@ -94,3 +94,9 @@ TEST_CASE("A \\cdot B: the intermediate state keeps the pre-state's value of wha
     CHECK(result.accepted);
     CHECK(result.states_per_level == std::vector<std::size_t>{1, 1, 1, 1});
 }
+
+TEST_CASE("Sibling quantifiers of an action keep their own bindings during the walk") {
+    auto result = run("SiblingScopes.cfg", 1, "SiblingScopes.tla");
+    CHECK(result.accepted);
+    CHECK(result.states_per_level == std::vector<std::size_t>{1, 2}); // done = 1 and 11
+}
