@@ -65,6 +65,16 @@ eval::PartialState read_state(const eval::CompiledSpec& spec, std::string_view t
     return std::move(read.state);
 }
 
+// The result with its diagnostics naming files as the caller knows them (in-memory modules).
+template <typename T>
+Result<T> displayed(const detail::SpecData& data, Result<T> result) {
+    if (result.ok() || !data.sources) return result;
+    std::vector<Diagnostic> errors = result.errors();
+    for (Diagnostic& e : errors)
+        e.file = data.display(e.file);
+    return Result<T>::failure(std::move(errors));
+}
+
 } // namespace
 
 Result<Spec> Spec::load(const std::string& spec_file, const SpecOptions& options) {
@@ -115,16 +125,16 @@ std::vector<std::string> Spec::variables() const {
 }
 
 Result<std::string> Spec::evaluate(std::string_view definition) const {
-    return guarded<std::string>([&]() -> Result<std::string> {
+    return displayed(*data_, guarded<std::string>([&]() -> Result<std::string> {
         eval::EvalContext ctx(data_->model.spec);
         return Result<std::string>::success(ctx.evaluate(definition).to_string());
-    });
+    }));
 }
 
 Result<std::vector<std::string>> Spec::successors(std::string_view state,
                                                   std::string_view action) const {
     using Texts = std::vector<std::string>;
-    return guarded<Texts>([&]() -> Result<Texts> {
+    return displayed(*data_, guarded<Texts>([&]() -> Result<Texts> {
         const auto& spec = *data_->model.spec;
         std::vector<Diagnostic> errors;
         auto partial = read_state(spec, state, "<state>", errors);
@@ -141,7 +151,7 @@ Result<std::vector<std::string>> Spec::successors(std::string_view state,
             }
         }
         return Result<Texts>::success(std::move(out));
-    });
+    }));
 }
 
 CheckOutcome Spec::check(std::string_view pre, std::string_view post,
@@ -169,8 +179,9 @@ CheckOutcome Spec::check(std::string_view pre, std::string_view post,
                 outcome.verdict = Verdict::Fail;
                 if (result.false_conjunct) {
                     const auto& fc = *result.false_conjunct;
-                    outcome.explanation = fmt::format("false conjunct at {}:{}:{}", fc.file,
-                                                      fc.span.begin.line, fc.span.begin.column);
+                    outcome.explanation =
+                        fmt::format("false conjunct at {}:{}:{}", data_->display(fc.file),
+                                    fc.span.begin.line, fc.span.begin.column);
                     for (const auto& part : fc.parts)
                         outcome.explanation +=
                             fmt::format("\n  operand at {}:{} = {}", part.span.begin.line,
@@ -192,6 +203,8 @@ CheckOutcome Spec::check(std::string_view pre, std::string_view post,
         outcome.verdict = Verdict::Error;
         outcome.errors.push_back(message_only(e.what()));
     }
+    for (Diagnostic& e : outcome.errors)
+        e.file = data_->display(e.file);
     if (outcome.verdict == Verdict::Error && outcome.explanation.empty())
         for (const auto& e : outcome.errors)
             outcome.explanation += (outcome.explanation.empty() ? "" : "\n") + e.format();

@@ -150,7 +150,12 @@ TEST_CASE("a spec loads from text, with its config and in-memory modules") {
     CHECK(spec->successors("/\\ n = 1").value() == std::vector<std::string>{"n = 2"});
     CHECK(spec->successors("/\\ n = 2").value().empty());
 
-    SECTION("a missing in-memory module is found on the search path, or reported") {
+    SECTION("evaluation errors name the in-memory module, not where it is kept") {
+        auto failed = spec->successors("/\\ n = \"one\"");
+        REQUIRE_FALSE(failed.ok());
+        CHECK(failed.errors().front().file == "Counter.tla");
+    }
+    SECTION("a module neither in memory nor on the search path is reported") {
         tlatv::SpecText alone = text;
         alone.modules.clear();
         auto missing = tlatv::Spec::load_text(alone);
