@@ -30,7 +30,7 @@ private:
 
 // A pre-state feature, `pc[actor] = "idle"`: a variable, or its image at a key, and the value.
 // Kept as values and printed only for the clusters reported (printing every window's features
-// cost more than checking the window). The hash is computed by the worker that makes the
+// cost almost as much as deciding its step). The hash is computed by the worker that makes the
 // feature, so that the serial merge only looks it up.
 class Feature {
 public:
