@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 #include <set>
 #include <span>
 
@@ -281,17 +282,15 @@ mapping_evaluator(std::shared_ptr<const eval::CompiledSpec> spec) {
     return std::make_shared<const ThreadEvaluator>(std::move(spec));
 }
 
-MappingModel compile_mapping(const Model& model, const Mapping& given) {
-    MappingModel out;
-    out.mapping = given;
-    Mapping& mapping = out.mapping;
-    std::vector<Diagnostic>& errors = out.errors;
-    const eval::Names& spec_names = model.spec->ir().root_names;
+namespace {
 
-    ModelExtension extension;
-    std::set<const MappingValue*> constants;
+// The mapping's constants as the model's values. Constants are values: the spec is compiled with
+// them, so nothing can be evaluated before.
+std::map<std::string, Value, std::less<>> constant_values(Mapping& mapping, const Model& model,
+                                                          std::vector<Diagnostic>& errors) {
+    const eval::Names& spec_names = model.spec->ir().root_names;
+    std::map<std::string, Value, std::less<>> out;
     for (auto& [name, constant] : mapping.constants) {
-        constants.insert(&constant);
         if (!constant.resolved()) {
             try {
                 constant.value = eval::parse_value(trimmed(constant.tla_text));
@@ -303,19 +302,23 @@ MappingModel compile_mapping(const Model& model, const Mapping& given) {
                 continue;
             }
         }
-        if (spec_names.count(name) == 0 ||
-            spec_names.at(name).kind != eval::Symbol::Kind::Constant) {
+        const auto symbol = spec_names.find(name);
+        if (symbol == spec_names.end() || symbol->second.kind != eval::Symbol::Kind::Constant) {
             errors.push_back(located(mapping, constant.where,
                                      fmt::format("constants.{}: {} is not a constant of module {}",
                                                  name, name, model.spec->root_module())));
             continue;
         }
-        extension.constants.emplace(name, *constant.value);
+        out.emplace(name, *constant.value);
     }
+    return out;
+}
 
+Definitions parse_definitions(const Mapping& mapping, const Model& model,
+                              std::vector<Diagnostic>& errors) {
     Definitions definitions;
     for (const MappingDefinition& d : mapping.definitions) {
-        if (spec_names.count(d.name) > 0)
+        if (model.spec->ir().root_names.count(d.name) > 0)
             errors.push_back(located(mapping, d.body.where,
                                      fmt::format("definitions.{}: module {} already defines {}",
                                                  d.name, model.spec->root_module(), d.name)));
@@ -324,12 +327,20 @@ MappingModel compile_mapping(const Model& model, const Mapping& given) {
         definitions.uses_window.push_back(
             definitions.closure(definitions.parsed.back().names, d.parameters).second);
     }
+    return definitions;
+}
 
-    // Every text to compile: values that are expressions, derived variables, constraints.
+// The TLA+ texts to compile: values that are expressions, derived variables and constraints.
+// Values in TLC's printed form are read here.
+std::vector<Compiled> texts_to_compile(Mapping& mapping, const Model& model,
+                                       const Definitions& definitions) {
+    std::set<const MappingValue*> constants;
+    for (const auto& [name, constant] : mapping.constants)
+        constants.insert(&constant);
     std::vector<Compiled> texts;
     for (MappingValue* v : mapping.tla_values()) {
         if (constants.count(v) > 0) continue;
-        if (!names_something(v->tla_text, spec_names, definitions)) {
+        if (!names_something(v->tla_text, model.spec->ir().root_names, definitions)) {
             try {
                 v->value = eval::parse_value(trimmed(v->tla_text));
                 continue;
@@ -343,50 +354,43 @@ MappingModel compile_mapping(const Model& model, const Mapping& given) {
         texts.push_back({&derived.expression, true, {}});
     for (MappingValue& constraint : mapping.constraints)
         texts.push_back({&constraint, true, {}});
+    return texts;
+}
 
-    if (!texts.empty() && spec_names.count(kWindow) > 0)
-        errors.push_back(located(mapping, texts.front().text->where,
-                                 fmt::format("module {} defines {}, the name the mapping's TLA+ "
-                                             "gives the window",
-                                             model.spec->root_module(), kWindow)));
-    if (!errors.empty()) return out;
-    if (texts.empty() && extension.constants.empty()) return out;
-
-    if (!texts.empty()) {
-        ast::Module module;
-        module.name = model.spec->root_module() + "_mapping";
-        module.file = mapping.file;
-        module.extends.push_back(model.spec->root_module());
-        for (std::string_view standard : kStandardModules)
-            if (standard != model.spec->root_module()) module.extends.emplace_back(standard);
-        for (std::size_t k = 0; k < texts.size(); ++k) {
-            Compiled& text = texts[k];
-            ParsedText parsed = parse_text(*text.text, mapping.file, errors);
-            if (!parsed.expr) continue;
-            const auto [used, window] = definitions.closure(parsed.names);
-            text.per_window = text.per_window || window;
-            text.definition = fmt::format("{}{}", kDefinitionPrefix, k + 1);
-            ast::OperatorDef def;
-            def.name = text.definition;
-            def.body = with_definitions(std::move(*parsed.expr), definitions, used);
-            def.span = def.body.span;
-            if (text.per_window)
-                def.params.push_back(ast::Param{std::string(kWindow), 0, def.span});
-            module.units.push_back(ast::Unit{std::move(def)});
-        }
-        if (!errors.empty()) return out;
-        extension.root = std::move(module);
+// The module that EXTENDS the spec with one definition per text (named in `texts`).
+ast::Module extension_module(const Mapping& mapping, const Model& model,
+                             const Definitions& definitions, std::vector<Compiled>& texts,
+                             std::vector<Diagnostic>& errors) {
+    ast::Module module;
+    module.name = model.spec->root_module() + "_mapping";
+    module.file = mapping.file;
+    module.extends.push_back(model.spec->root_module());
+    for (std::string_view standard : kStandardModules)
+        if (standard != model.spec->root_module()) module.extends.emplace_back(standard);
+    for (std::size_t k = 0; k < texts.size(); ++k) {
+        Compiled& text = texts[k];
+        ParsedText parsed = parse_text(*text.text, mapping.file, errors);
+        if (!parsed.expr) continue;
+        const auto [used, window] = definitions.closure(parsed.names);
+        text.per_window = text.per_window || window;
+        text.definition = fmt::format("{}{}", kDefinitionPrefix, k + 1);
+        ast::OperatorDef def;
+        def.name = text.definition;
+        def.body = with_definitions(std::move(*parsed.expr), definitions, used);
+        def.span = def.body.span;
+        if (text.per_window) def.params.push_back(ast::Param{std::string(kWindow), 0, def.span});
+        module.units.push_back(ast::Unit{std::move(def)});
     }
+    return module;
+}
 
-    ModelLoad load = extend_model(model, std::move(extension));
-    if (!load.model) {
-        errors = std::move(load.errors);
-        return out;
-    }
-    const eval::CompiledSpec& spec = *load.model->spec;
-    eval::EvalContext ctx(load.model->spec);
+// Each text bound to its definition in the extended model, or evaluated there when it does not
+// depend on the window.
+void bind_texts(const Mapping& mapping, const Model& extended, const std::vector<Compiled>& texts,
+                std::vector<Diagnostic>& errors) {
+    eval::EvalContext ctx(extended.spec);
     for (const Compiled& text : texts) {
-        const auto index = spec.find_definition(text.definition);
+        const auto index = extended.spec->find_definition(text.definition);
         if (!index) {
             errors.push_back(located(mapping, text.text->where,
                                      fmt::format("{} was not compiled", text.text->tla_text)));
@@ -404,6 +408,37 @@ MappingModel compile_mapping(const Model& model, const Mapping& given) {
             errors.push_back(located(mapping, text.text->where, e.what()));
         }
     }
+}
+
+} // namespace
+
+MappingModel compile_mapping(const Model& model, const Mapping& given) {
+    MappingModel out;
+    out.mapping = given;
+    Mapping& mapping = out.mapping;
+    std::vector<Diagnostic>& errors = out.errors;
+
+    ModelExtension extension;
+    extension.constants = constant_values(mapping, model, errors);
+    const Definitions definitions = parse_definitions(mapping, model, errors);
+    std::vector<Compiled> texts = texts_to_compile(mapping, model, definitions);
+    if (!texts.empty() && model.spec->ir().root_names.count(kWindow) > 0)
+        errors.push_back(located(mapping, texts.front().text->where,
+                                 fmt::format("module {} defines {}, the name the mapping's TLA+ "
+                                             "gives the window",
+                                             model.spec->root_module(), kWindow)));
+    if (!errors.empty() || (texts.empty() && extension.constants.empty())) return out;
+
+    if (!texts.empty()) {
+        extension.root = extension_module(mapping, model, definitions, texts, errors);
+        if (!errors.empty()) return out;
+    }
+    ModelLoad load = extend_model(model, std::move(extension));
+    if (!load.model) {
+        errors = std::move(load.errors);
+        return out;
+    }
+    bind_texts(mapping, *load.model, texts, errors);
     if (errors.empty()) out.model = std::move(*load.model);
     return out;
 }
