@@ -12,6 +12,8 @@
 #include <chrono>
 #include <cstdint>
 #include <cstdlib>
+#include <fstream>
+#include <sstream>
 
 namespace tlatv::eval {
 
@@ -1253,6 +1255,25 @@ Value Evaluator::call_eval_op(const Node& n, Frame* f) {
             fail(n, fmt::format("{} needs a file name, not {}.", n.text, args[0].to_string()));
         const bool nd = static_cast<ir::EvalOp>(n.index) == ir::EvalOp::NdJsonDeserialize;
         return nd ? read_ndjson_file(args[0].as_string()) : read_json_file(args[0].as_string());
+    }
+    case ir::EvalOp::Deserialize: {
+        // IOUtils: with [format |-> "TXT"] the file's text, as the output of a process that
+        // printed it (CCF's trace spec reads its node count so).
+        if (!ctx_.allow_file_access)
+            fail(n, "Deserialize reads a file, which this evaluation does not allow.");
+        if (!args[0].is_string())
+            fail(n, fmt::format("Deserialize needs a file name, not {}.", args[0].to_string()));
+        const Value* format = args[1].is_record() ? args[1].field("format") : nullptr;
+        if (format == nullptr || !format->is_string() || format->as_string() != "TXT")
+            fail(n, fmt::format("Deserialize supports the format \"TXT\" only, not {}.",
+                                args[1].to_string()));
+        std::ifstream in{std::string(args[0].as_string()), std::ios::binary};
+        if (!in) fail(n, fmt::format("Deserialize cannot read {}.", args[0].to_string()));
+        std::ostringstream text;
+        text << in.rdbuf();
+        return Value::record({{"exitValue", Value::integer(0)},
+                              {"stdout", Value::string(text.str())},
+                              {"stderr", Value::string("")}});
     }
     }
     fail(n, "internal error: unknown TLC operator");

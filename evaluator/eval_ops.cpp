@@ -27,7 +27,7 @@ constexpr std::array kEvalOps{
     EvalOpInfo{"IOUtils", "IOSerialize", 3, EvalOp::Unsupported, false},
     EvalOpInfo{"IOUtils", "IODeserialize", 2, EvalOp::Unsupported, false},
     EvalOpInfo{"IOUtils", "Serialize", 3, EvalOp::Unsupported, false},
-    EvalOpInfo{"IOUtils", "Deserialize", 2, EvalOp::Unsupported, false},
+    EvalOpInfo{"IOUtils", "Deserialize", 2, EvalOp::Deserialize, false},
     EvalOpInfo{"Json", "JsonDeserialize", 1, EvalOp::JsonDeserialize, false},
     EvalOpInfo{"Json", "ndJsonDeserialize", 1, EvalOp::NdJsonDeserialize, false},
     EvalOpInfo{"Json", "JsonSerialize", 2, EvalOp::Unsupported, true},

@@ -113,6 +113,7 @@ enum class EvalOp : std::uint8_t {
     TLCCache,        // TLCExt: the value itself (tlatv does not cache across evaluations)
     TLCGetOrDefault, // TLCExt
     PickSuccessor,   // TLCExt: its argument
+    Deserialize,     // IOUtils: a file read with the format "TXT" (others are unsupported)
     // Operators that run processes, write files or inspect TLC's state space: resolved so that
     // specs mentioning them load, but an error when evaluated.
     Unsupported,

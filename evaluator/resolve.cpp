@@ -58,6 +58,7 @@ bool depends_only_on_arguments(ir::EvalOp op) {
     case ir::EvalOp::IOEnv:
     case ir::EvalOp::JsonDeserialize:
     case ir::EvalOp::NdJsonDeserialize:
+    case ir::EvalOp::Deserialize:
     case ir::EvalOp::Atoi:
     case ir::EvalOp::ZeroPadN:
     case ir::EvalOp::TLCModelValue:
