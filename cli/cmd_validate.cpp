@@ -7,8 +7,10 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
+#include <limits>
 #include <unistd.h>
 #include <variant>
 
@@ -21,9 +23,13 @@ constexpr const char* validate_usage =
     "                      [--mapping MAP.json] [--invariant NAME]... [--threads N]\n"
     "                      [--json FILE] [--verdicts FILE] [--window-format NAME]\n"
     "                      [--search-path DIR]... [--no-over-approximation]\n"
+    "                      [--max-states N] [--timeout-ms N] [--max-depth N]\n"
     "Checks every window (pre-state, action, post-state) against the spec's action and reports,\n"
     "per action, the windows the spec cannot reproduce (under-approximation) and the outcomes\n"
     "it allows that the system did not produce (over-approximation).\n"
+    "Bounds per window (a window that reaches one is an error; the others are still checked):\n"
+    "states enumerated (--max-states, default 100000), time (--timeout-ms, default 10000),\n"
+    "nested calls of recursive definitions (--max-depth, default 100000).\n"
     "--config defaults to SPEC.cfg when that file exists. Exit: 0 every window passes, 1 some\n"
     "window fails or cannot be checked, 2 usage or input errors.\n";
 
@@ -46,6 +52,9 @@ int run_validate(int argc, char** argv) {
                {"window-format", true},
                {"search-path", true, true},
                {"no-over-approximation", false},
+               {"max-states", true},
+               {"timeout-ms", true},
+               {"max-depth", true},
                {"help", false}});
     if (args.has("help")) {
         fmt::print("{}", validate_usage);
@@ -73,6 +82,14 @@ int run_validate(int argc, char** argv) {
         if (!threads) return usage_error(args.error());
         options.threads = static_cast<unsigned>(*threads);
     }
+    if (auto n = args.integer("max-states"))
+        options.limits.max_states = static_cast<std::size_t>(*n);
+    if (auto n = args.integer("timeout-ms"))
+        options.limits.time_budget = std::chrono::milliseconds(*n);
+    if (auto n = args.integer("max-depth"))
+        options.eval_limits.max_call_depth = static_cast<std::uint32_t>(
+            std::min<long>(*n, std::numeric_limits<std::uint32_t>::max()));
+    if (!args.error().empty()) return usage_error(args.error());
     options.invariants = args.values("invariant");
     options.over_approximation = !args.has("no-over-approximation");
     if (auto format = args.value("window-format")) {

@@ -96,6 +96,8 @@ Value Value::integer_from_decimal(std::string_view digits) {
     std::int64_t small = 0;
     auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), small);
     if (ec == std::errc() && end == digits.data() + digits.size()) return integer(small);
+    // Boost reads digits with a leading zero as octal: drop the zeros (keeping one for zero).
+    magnitude.remove_prefix(std::min(magnitude.find_first_not_of('0'), magnitude.size() - 1));
     BigInt big{std::string(magnitude)};
     return big_integer(negative ? BigInt(-big) : big);
 }

@@ -20,10 +20,19 @@ public:
     }
 
 private:
+    // Reading recurses once per nesting level: deeper text is an error, not a stack overflow.
+    static constexpr int kMaxNesting = 500;
+    // Longer text is cut in messages.
+    static constexpr std::size_t kMaxQuoted = 200;
+
     std::string_view text_;
     std::size_t pos_ = 0;
+    int depth_ = 0;
 
     [[noreturn]] void error(std::string_view what) const {
+        if (text_.size() > kMaxQuoted)
+            fail("Cannot read the value at offset {}: {} in {}...", pos_, what,
+                 text_.substr(0, kMaxQuoted));
         fail("Cannot read the value at offset {}: {} in {}", pos_, what, text_);
     }
 
@@ -64,12 +73,15 @@ private:
     }
 
     Value value() {
+        if (++depth_ > kMaxNesting)
+            error(fmt::format("values nested more than {} deep", kMaxNesting));
         Value v = term();
         if (accept("..")) {
             Value high = term();
             if (!v.is_int() || !high.is_int()) error("interval bounds must be integers");
-            return Value::interval(v.as_int(), high.as_int());
+            v = Value::interval(v.as_int(), high.as_int());
         }
+        --depth_;
         return v;
     }
 

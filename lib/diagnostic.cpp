@@ -4,6 +4,12 @@
 
 namespace tlatv {
 
+namespace {
+// A longer source line is left out of the message: a caret under a line of a megabyte (a
+// generated spec, a hostile trace) helps no one.
+constexpr std::size_t max_shown_source_line = 512;
+} // namespace
+
 std::string Diagnostic::format() const {
     std::string out;
     if (line > 0)
@@ -12,7 +18,7 @@ std::string Diagnostic::format() const {
         out = fmt::format("{}: error: {}", file, message);
     else
         out = fmt::format("error: {}", message);
-    if (line > 0 && !source_line.empty()) {
+    if (line > 0 && !source_line.empty() && source_line.size() <= max_shown_source_line) {
         out += '\n';
         out += source_line;
         out += '\n';

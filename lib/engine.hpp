@@ -121,7 +121,7 @@ struct ActionSummary {
     std::size_t unobserved_groups = 0;
     std::vector<FailureCluster> clusters;
     std::vector<std::uint64_t> failing_windows; // indices, capped
-    std::vector<WindowVerdict> examples;        // the first failing windows, with diagnostics
+    std::vector<WindowVerdict> examples; // the first failing or erroneous windows, with diagnostics
 
     double pass_rate() const { return windows == 0 ? 0.0 : double(passes) / double(windows); }
 };
@@ -150,6 +150,7 @@ struct ValidateOptions {
     unsigned threads = 0;         // 0: every core
     std::size_t batch_size = 512; // windows held in memory at a time
     eval::EnumerationLimits limits{100'000, std::chrono::milliseconds(10'000)};
+    eval::EvalLimits eval_limits; // recursion depth of every evaluation
     bool diagnose = true;
     bool over_approximation = true;
     std::vector<std::string> invariants; // definitions checked on every successor enumerated

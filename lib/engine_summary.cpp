@@ -52,6 +52,8 @@ void SummaryBuilder::add(const CheckedWindow& window) {
     case eval::Verdict::Error:
         ++s.errors;
         ++totals_.errors;
+        // Shown like failures: the report names the window and the error (e.g. a bound reached).
+        if (s.examples.size() < options_.max_examples) s.examples.push_back(v);
         break;
     }
     const bool counts_for_clusters =

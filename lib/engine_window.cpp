@@ -82,7 +82,9 @@ std::shared_ptr<const std::string> SourceCache::text(const std::string& file) co
 WindowChecker::WindowChecker(std::shared_ptr<const eval::CompiledSpec> spec,
                              const CheckSettings& settings)
     : ctx_(std::move(spec))
-    , settings_(settings) {}
+    , settings_(settings) {
+    ctx_.limits = settings.options->eval_limits;
+}
 
 CheckedWindow WindowChecker::check(const lib::Window& window, const lib::SpecWindow& mapped) {
     const ValidateOptions& options = *settings_.options;

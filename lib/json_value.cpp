@@ -27,6 +27,11 @@ struct DecimalInteger {
 // Beyond this many integer digits a number is refused whatever the policy (`1e1000000`).
 constexpr std::size_t max_integer_digits = 4096;
 
+// Arrays and objects nested deeper than this are refused: conversion recurses once per level,
+// and a hostile line (`[[[[...`) must give an error, not overflow the stack. The TLA+ parser's
+// bound is the same (kMaxNestingDepth).
+constexpr std::size_t max_nesting_depth = 500;
+
 bool is_digit(char c) {
     return c >= '0' && c <= '9';
 }
@@ -412,6 +417,12 @@ Value OndemandConverter::convert_array(simdjson::ondemand::array array, JsonPath
 
 Value OndemandConverter::convert(simdjson::ondemand::value value, JsonPath& path) {
     const std::string_view token = trim_token(value.raw_json_token());
+    if (path.depth() > max_nesting_depth) {
+        JsonPath outermost = path; // where it starts, not 500 levels of `[1]`
+        outermost.truncate(2);
+        fail(token.data(), outermost,
+             fmt::format("arrays and objects nested more than {} deep", max_nesting_depth));
+    }
     simdjson::ondemand::json_type type;
     if (auto error = value.type().get(type)) fail(token.data(), path, error);
     switch (type) {

@@ -19,8 +19,10 @@ LineBufferStats line_buffer_stats() {
             live_bytes.load(std::memory_order_relaxed)};
 }
 
-NdjsonLineReader::NdjsonLineReader(std::istream& input, std::size_t chunk_bytes)
-    : input_(input) {
+NdjsonLineReader::NdjsonLineReader(std::istream& input, std::size_t chunk_bytes,
+                                   std::size_t max_line_bytes)
+    : input_(input)
+    , max_line_bytes_(max_line_bytes) {
     allocate(chunk_bytes == 0 ? default_chunk_bytes : chunk_bytes);
 }
 
@@ -71,6 +73,22 @@ bool NdjsonLineReader::refill() {
     return true;
 }
 
+NdjsonLine NdjsonLineReader::skip_long_line() {
+    for (;;) {
+        const char* start = data_.get() + begin_;
+        const auto* newline = static_cast<const char*>(std::memchr(start, '\n', end_ - begin_));
+        if (newline != nullptr) {
+            begin_ += static_cast<std::size_t>(newline - start) + 1;
+            break;
+        }
+        begin_ = end_; // drop what is buffered: the buffer does not grow for this line
+        if (!refill()) break;
+    }
+    scanned_ = 0;
+    const std::size_t readable = capacity_ + line_padding_bytes - begin_;
+    return NdjsonLine{std::string_view(data_.get() + begin_, 0), ++line_number_, readable, true};
+}
+
 std::optional<NdjsonLine> NdjsonLineReader::next() {
     for (;;) {
         const char* start = data_.get() + begin_;
@@ -81,11 +99,14 @@ std::optional<NdjsonLine> NdjsonLineReader::next() {
         if (newline != nullptr) {
             length = static_cast<std::size_t>(newline - start);
             consumed = length + 1;
+            if (length > max_line_bytes_) return skip_long_line();
         } else {
+            if (end_ - begin_ > max_line_bytes_) return skip_long_line();
             scanned_ = end_ - begin_; // stays valid relative to begin_ across refill()
             if (refill()) continue;
             if (begin_ == end_) return std::nullopt;
             length = consumed = end_ - begin_; // the last line has no newline
+            if (length > max_line_bytes_) return skip_long_line();
         }
         start = data_.get() + begin_;
         begin_ += consumed;

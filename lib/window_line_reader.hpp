@@ -19,6 +19,8 @@ struct NdjsonLine {
     std::string_view text; // without the newline and a trailing '\r'
     std::uint64_t number;  // 1-based line number in the input
     std::size_t readable;  // bytes readable from text.data(): >= text.size() + line_padding_bytes
+    // The line was longer than the reader's limit: it was skipped, `text` is empty.
+    bool too_long = false;
 };
 
 // Live line buffers of every reader in the process: the tests use it to check that reading a
@@ -32,9 +34,13 @@ LineBufferStats line_buffer_stats();
 class NdjsonLineReader {
 public:
     static constexpr std::size_t default_chunk_bytes = std::size_t{1} << 20;
+    // Longer lines are skipped (reported as `too_long`) rather than held: the buffer, and so the
+    // reader's memory, never grows beyond about twice this.
+    static constexpr std::size_t default_max_line_bytes = std::size_t{64} << 20;
 
     // Reads from `input`, which must outlive the reader.
-    explicit NdjsonLineReader(std::istream& input, std::size_t chunk_bytes = default_chunk_bytes);
+    explicit NdjsonLineReader(std::istream& input, std::size_t chunk_bytes = default_chunk_bytes,
+                              std::size_t max_line_bytes = default_max_line_bytes);
     ~NdjsonLineReader();
     NdjsonLineReader(const NdjsonLineReader&) = delete;
     NdjsonLineReader& operator=(const NdjsonLineReader&) = delete;
@@ -53,6 +59,9 @@ private:
     // Moves the unread bytes to the front, grows the buffer when it is full of one line, and
     // reads more input. Returns false at the end of the input.
     bool refill();
+    // Drops the rest of the current line, which is longer than max_line_bytes_, reading on to
+    // its newline, and returns it as a `too_long` line.
+    NdjsonLine skip_long_line();
 
     std::istream& input_;
     std::unique_ptr<char[]> data_;
@@ -60,6 +69,7 @@ private:
     std::size_t begin_ = 0;    // first unread byte
     std::size_t end_ = 0;      // one past the last byte read
     std::size_t scanned_ = 0;  // bytes from begin_ known to hold no newline
+    std::size_t max_line_bytes_;
     std::uint64_t line_number_ = 0;
     bool at_end_ = false;
     bool failed_ = false;

@@ -382,7 +382,7 @@ private:
 NdjsonLine WindowLines::operator[](std::size_t i) const {
     const Entry& e = entries_[i];
     return NdjsonLine{std::string_view(text_.data() + e.offset, e.size), e.number,
-                      text_.size() - e.offset};
+                      text_.size() - e.offset, e.too_long};
 }
 
 void WindowLines::clear() {
@@ -392,7 +392,7 @@ void WindowLines::clear() {
 
 void WindowLines::append(const NdjsonLine& line) {
     text_.resize(text_.size() - std::min(text_.size(), line_padding_bytes)); // drop the padding
-    entries_.push_back(Entry{text_.size(), line.text.size(), line.number});
+    entries_.push_back(Entry{text_.size(), line.text.size(), line.number, line.too_long});
     text_.append(line.text);
     text_.append(line_padding_bytes, '\0');
 }
@@ -403,6 +403,7 @@ struct WindowLineDecoder::Impl {
     std::string name;
     WindowFormat format;
     JsonOptions json;
+    std::size_t max_line_bytes;
     std::string spec_mapped_action;
     ondemand::parser parser;
     detail::StringValues strings;
@@ -423,6 +424,13 @@ struct WindowLineDecoder::Impl {
     void decode(const NdjsonLine& line, Window& window, State& stream_state) {
         window.file = name;
         window.index = window.line = line.number;
+        if (line.too_long) {
+            window.error = diagnostic(
+                line, 0,
+                fmt::format("the line is longer than {} bytes, the limit of a window line",
+                            max_line_bytes));
+            return;
+        }
         if (format == WindowFormat::SpecMapped) window.action = spec_mapped_action;
         OndemandConverter converter(json, warnings, line.text.data(), &strings);
         JsonPath path;
@@ -476,6 +484,7 @@ WindowLineDecoder::WindowLineDecoder(std::string name, WindowFormat format,
     impl_->name = std::move(name);
     impl_->format = format;
     impl_->json = options.json;
+    impl_->max_line_bytes = options.max_line_bytes;
     impl_->spec_mapped_action = std::move(action);
 }
 
@@ -555,6 +564,7 @@ struct WindowReader::Impl {
         if (error || !lines) return std::nullopt;
         if (pending) return std::exchange(pending, std::nullopt);
         while (auto line = lines->next()) {
+            if (line->too_long) return line; // its window is an error (see decode())
             if (line->text.find_first_not_of(" \t") == std::string_view::npos) continue;
             if (format == WindowFormat::Auto && !detect(*line)) return std::nullopt;
             return line;
@@ -606,7 +616,7 @@ WindowReader::WindowReader(const std::string& path, WindowReaderOptions options)
         return;
     }
     impl_->input = impl_->owned_input.get();
-    impl_->lines.emplace(*impl_->input, impl_->options.chunk_bytes);
+    impl_->lines.emplace(*impl_->input, impl_->options.chunk_bytes, impl_->options.max_line_bytes);
     impl_->format = impl_->options.format;
     impl_->spec_mapped_action =
         impl_->options.action.empty() ? action_from_file_name(path) : impl_->options.action;
@@ -617,7 +627,7 @@ WindowReader::WindowReader(std::istream& input, std::string name, WindowReaderOp
     impl_->name = std::move(name);
     impl_->options = std::move(options);
     impl_->input = &input;
-    impl_->lines.emplace(input, impl_->options.chunk_bytes);
+    impl_->lines.emplace(input, impl_->options.chunk_bytes, impl_->options.max_line_bytes);
     impl_->format = impl_->options.format;
     impl_->spec_mapped_action =
         impl_->options.action.empty() ? action_from_file_name(impl_->name) : impl_->options.action;

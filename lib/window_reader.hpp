@@ -28,6 +28,8 @@ struct WindowReaderOptions {
     WindowFormat format = WindowFormat::Auto;
     JsonOptions json;
     std::size_t chunk_bytes = NdjsonLineReader::default_chunk_bytes;
+    // A longer line is not read: its window is an error naming the line.
+    std::size_t max_line_bytes = NdjsonLineReader::default_max_line_bytes;
     // The action of spec-mapped windows, which do not name it. Empty: taken from a file name of
     // the form `windows_<Action>.ndjson`.
     std::string action;
@@ -48,6 +50,7 @@ private:
         std::size_t offset;
         std::size_t size;
         std::uint64_t number;
+        bool too_long;
     };
     std::string text_; // the lines, then line_padding_bytes of zeros
     std::vector<Entry> entries_;

@@ -30,8 +30,13 @@ struct report_errors {
     }
 };
 
+// Explicit ASCII ranges rather than x3::alnum / x3::digit, as in the TLA+ grammar: those assert
+// (or are undefined) on the bytes of UTF-8 sequences.
+inline auto const word_char = x3::char_("a-zA-Z0-9_");
+inline auto const digit = x3::char_("0-9");
+
 inline auto keyword(char const* word) {
-    return x3::lexeme[x3::lit(word) >> !(x3::alnum | '_')];
+    return x3::lexeme[x3::lit(word) >> !word_char];
 }
 
 } // namespace detail
@@ -50,7 +55,8 @@ using x3::repeat;
 
 // ---- Tokens ----
 
-auto const word_char = x3::alnum | '_';
+using detail::digit;
+using detail::word_char;
 
 auto const constants_keyword = keyword("CONSTANTS") | keyword("CONSTANT");
 auto const list_keyword = keyword("INVARIANTS") | keyword("INVARIANT") | keyword("PROPERTIES") |
@@ -64,7 +70,7 @@ auto const any_keyword = constants_keyword | list_keyword | single_keyword | che
 auto const boolean_literal = keyword("TRUE") | keyword("FALSE");
 
 // A TLA+ identifier (letters, digits, underscores, not only digits) that is not a keyword.
-auto const identifier_syntax = lexeme[!any_keyword >> !(+x3::digit >> !word_char) >> +word_char];
+auto const identifier_syntax = lexeme[!any_keyword >> !(+digit >> !word_char) >> +word_char];
 
 std::vector<Value> const no_values;
 std::vector<Name> const no_names;
@@ -143,8 +149,7 @@ auto const identifier_def = raw[identifier_syntax];
 auto const module_qualifier_def = '[' > identifier > ']';
 
 auto const integer_value_def = attr(Value::Kind::Integer) >>
-                               raw[lexeme[-lit('-') >> +x3::digit >> !word_char]] >>
-                               attr(no_values);
+                               raw[lexeme[-lit('-') >> +digit >> !word_char]] >> attr(no_values);
 auto const string_text_def = raw[*(('\\' >> char_) | (char_ - '"' - eol))];
 auto const string_value_def = attr(Value::Kind::String) >> lexeme['"' >> string_text > '"'] >>
                               attr(no_values);

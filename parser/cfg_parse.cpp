@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 #include <optional>
 #include <string_view>
@@ -11,6 +12,40 @@
 namespace tlatv::cfg {
 
 namespace {
+
+// Sets and tuples nested deeper than this are refused before parsing: the grammar recurses once
+// per level, and a hostile `{{{{...` must give an error, not overflow the stack.
+constexpr int kMaxValueNesting = 500;
+
+// Where the sets and tuples of `text` first nest deeper than kMaxValueNesting, or null. Strings
+// and comments are skipped.
+const char* too_deep_nesting(std::string_view text) {
+    int depth = 0;
+    int comment_depth = 0; // (* *) comments nest
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        const char next = i + 1 < text.size() ? text[i + 1] : '\0';
+        if (c == '(' && next == '*') {
+            ++comment_depth;
+            ++i;
+        } else if (comment_depth > 0) {
+            if (c == '*' && next == ')') --comment_depth, ++i;
+        } else if (c == '\\' && next == '*') {
+            while (i < text.size() && text[i] != '\n')
+                ++i;
+        } else if (c == '"') {
+            for (++i; i < text.size() && text[i] != '"'; ++i)
+                if (text[i] == '\\') ++i;
+        } else if (c == '{' || (c == '<' && next == '<')) {
+            if (++depth > kMaxValueNesting) return text.data() + i;
+            if (c == '<') ++i;
+        } else if (c == '}' || (c == '>' && next == '>')) {
+            depth = std::max(depth - 1, 0);
+            if (c == '>') ++i;
+        }
+    }
+    return nullptr;
+}
 
 // Folds the sections, in written order, into a Config the way TLC's ModelConfig does: list
 // keywords accumulate, single-name keywords and CHECK_DEADLOCK may appear once.
@@ -113,6 +148,12 @@ ConfigParse parse_config(std::string_view text, std::string_view file_name) {
     auto const parser =
         grammar::x3::with<grammar::source_tag>(std::ref(source))[grammar::config_grammar()];
 
+    if (const char* deep = too_deep_nesting(text)) {
+        ConfigParse result;
+        result.errors.push_back(source.diagnostic_at(
+            deep, fmt::format("values nested more than {} deep", kMaxValueNesting)));
+        return result;
+    }
     bool parsed = false;
     try {
         parsed = grammar::x3::phrase_parse(first, last, parser, grammar::Skipper{}, sections);

@@ -1304,10 +1304,12 @@ private:
         char c = t.spelling[1];
         if (c == '*') return current;
         if (c == '+') return current + 1;
+        // Saturates, so that `<99999999999>` cannot overflow (no proof is that deep).
+        constexpr int max_level = 1'000'000;
         int level = 0;
         for (std::size_t i = 1;
              i < t.spelling.size() && t.spelling[i] >= '0' && t.spelling[i] <= '9'; ++i)
-            level = level * 10 + (t.spelling[i] - '0');
+            level = std::min(level * 10 + (t.spelling[i] - '0'), max_level);
         return level;
     }
 

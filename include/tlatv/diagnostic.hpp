@@ -13,8 +13,8 @@ struct Diagnostic {
     std::string message;      // one line, no trailing period required
     std::string source_line;  // the text of `line`, for the caret display; may be empty
 
-    // "file:line:col: error: message" followed, when source_line is known, by the source line
-    // and a caret under `column`.
+    // "file:line:col: error: message" followed, when source_line is known (and at most 512
+    // bytes long), by the source line and a caret under `column`.
     std::string format() const;
 };
 
