@@ -105,7 +105,7 @@ private:
     std::map<std::string, Names, std::less<>> inner_context_;
 
     // Where a module-level definition, theorem or assumption was written, for the selectors
-    // `Def!2`, `Def(a)!Label`, `Thm!:` (selector.cpp's rules, as SANY's).
+    // `Def!2`, `Def(a)!Label`, `Thm!:` (see "Selectors" below).
     struct DefinitionSource {
         const ast::Expr* body = nullptr;
         const std::vector<ast::Param>* params = nullptr;
@@ -1146,8 +1146,7 @@ private:
                                      arity == 1 ? "" : "s"));
     }
 
-    // ---- Selectors: `Inv!2`, `Def(a)!Lbl!1`, `Thm!:`, `Def!1!(v)` (SANY's subexpression names)
-    // ----
+    // ---- Selectors (SANY's subexpression names): `Inv!2`, `Def(a)!Lbl!1`, `Thm!:`, `Q!(v)` ----
     //
     // After the definition's name: `:` names its whole body; a label name the part so labelled
     // immediately within it (not inside another label or a LET's definition), the label's
