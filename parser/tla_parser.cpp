@@ -159,7 +159,7 @@ private:
     // Operator chains (a + b + ..., ~~~x, f[1][2]..., x'' ...) build trees as deep as they are
     // long; they count against the same limit as bracketed nesting.
     void check_chain_length(int length) const {
-        if (depth_ + length > kMaxNestingDepth)
+        if (depth_ + length / kChainOperatorsPerLevel > kMaxNestingDepth)
             fail(raw(),
                  "nesting too deep (more than " + std::to_string(kMaxNestingDepth) + " levels)");
     }

@@ -35,6 +35,10 @@ namespace tlatv::parser {
 // so 500 levels fit in 1 MB (release) and in the default 8 MB stack (sanitized builds).
 inline constexpr int kMaxNestingDepth = 500;
 
+// An operator of a chain (a + b + ..., f[1][2]...) nests one tree level whose evaluation needs
+// far less stack than a bracketed level, so a chain of this many operators counts as one level.
+inline constexpr int kChainOperatorsPerLevel = 4;
+
 // Both throw SyntaxError at the first error. `tokens` must end with an End token.
 ast::Module parse_module_tokens(const std::vector<Token>& tokens, std::string_view file_name);
 ast::Expr parse_expression_tokens(const std::vector<Token>& tokens);
