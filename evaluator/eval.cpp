@@ -1254,7 +1254,13 @@ Value Evaluator::call_eval_op(const Node& n, Frame* f) {
         if (!args[0].is_string())
             fail(n, fmt::format("{} needs a file name, not {}.", n.text, args[0].to_string()));
         const bool nd = static_cast<ir::EvalOp>(n.index) == ir::EvalOp::NdJsonDeserialize;
-        return nd ? read_ndjson_file(args[0].as_string()) : read_json_file(args[0].as_string());
+        auto read = [&] {
+            return nd ? read_ndjson_file(args[0].as_string()) : read_json_file(args[0].as_string());
+        };
+        if (!ctx_.json_files) return read();
+        return ctx_.json_files->get(nd ? JsonFileCache::Format::NdJson
+                                       : JsonFileCache::Format::Json,
+                                    args[0].as_string(), read);
     }
     case ir::EvalOp::Deserialize: {
         // IOUtils: with [format |-> "TXT"] the file's text, as the output of a process that

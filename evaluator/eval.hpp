@@ -7,6 +7,7 @@
 #pragma once
 
 #include "evaluator/eval_error.hpp"
+#include "evaluator/json_file_cache.hpp"
 #include "evaluator/spec.hpp"
 #include "evaluator/value.hpp"
 #include "parser/ast.hpp"
@@ -67,6 +68,8 @@ public:
     std::map<std::string, std::string, std::less<>> environment;
     // JsonDeserialize / ndJsonDeserialize read files only when this is set.
     bool allow_file_access = false;
+    // Shares what those operators read with other contexts of the same run; optional.
+    std::shared_ptr<JsonFileCache> json_files;
     // TLCGet("level"): the position of the current state in the behaviour, when known.
     std::optional<std::int64_t> level;
     // RandomElement draws from a generator seeded with this (deterministic runs).

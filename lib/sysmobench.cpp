@@ -103,7 +103,8 @@ std::optional<std::string> violated(eval::EvalContext& ctx, const TvModel& tv,
 
 // Breadth-first exploration of one window's module, as TLC: invariants on every distinct state.
 TvWindowResult run_window(const Model& model, const TvModel& tv, std::uint64_t index,
-                          const TvOptions& options) {
+                          const TvOptions& options,
+                          const std::shared_ptr<eval::JsonFileCache>& json_files) {
     TvWindowResult result;
     result.index = index;
     // A fresh context per window: the module's window `w` is a constant-level definition that
@@ -111,6 +112,7 @@ TvWindowResult run_window(const Model& model, const TvModel& tv, std::uint64_t i
     eval::EvalContext ctx(model.spec);
     ctx.environment["WINDOW_INDEX"] = std::to_string(index);
     ctx.allow_file_access = true;
+    ctx.json_files = json_files; // the windows file is read once, not once per window
     try {
         std::unordered_set<eval::State, StateHash> seen;
         std::deque<eval::State> frontier;
@@ -214,6 +216,7 @@ TvRun run_tv_module(const std::filesystem::path& module_file, const TvOptions& o
 
     run.threads = engine::effective_threads(options.threads);
     run.windows.resize(*total);
+    auto json_files = std::make_shared<eval::JsonFileCache>();
     tbb::task_arena arena(static_cast<int>(run.threads));
     // Batches keep progress reports coming from the calling thread.
     const std::size_t batch = std::max<std::size_t>(16, run.threads * 4);
@@ -223,7 +226,8 @@ TvRun run_tv_module(const std::filesystem::path& module_file, const TvOptions& o
             tbb::parallel_for(tbb::blocked_range<std::size_t>(start, end, 1),
                               [&](const tbb::blocked_range<std::size_t>& range) {
                                   for (std::size_t i = range.begin(); i != range.end(); ++i)
-                                      run.windows[i] = run_window(model, *tv, i + 1, options);
+                                      run.windows[i] =
+                                          run_window(model, *tv, i + 1, options, json_files);
                               });
         });
         if (options.progress) options.progress(end, *total);
