@@ -5,6 +5,8 @@
 #include "lib/report.hpp"
 #include "lib/window_reader.hpp"
 
+#include "expected_verdicts.hpp"
+
 #include <catch2/catch.hpp>
 #include <fmt/format.h>
 
@@ -20,6 +22,7 @@ namespace {
 
 namespace fs = std::filesystem;
 using namespace tlatv;
+using tlatv::test::expected_verdicts;
 
 // A model loaded with its TLC configuration.
 ModelOptions with_config(const std::filesystem::path& cfg) {
@@ -38,21 +41,6 @@ std::size_t expected_passes(const fs::path& tsv) {
     while (std::getline(in, line))
         passes += line.find("\tpass\t") != std::string::npos ? 1 : 0;
     return passes;
-}
-
-// TLC's verdict per window index, from expected_TV_<Action>.tsv (window, verdict, tlc_exit).
-std::map<std::uint64_t, std::string> expected_verdicts(const fs::path& tsv) {
-    std::map<std::uint64_t, std::string> out;
-    std::ifstream in(tsv);
-    std::string line;
-    std::getline(in, line); // header
-    while (std::getline(in, line)) {
-        std::istringstream fields(line);
-        std::uint64_t index = 0;
-        std::string verdict;
-        if (fields >> index >> verdict) out[index] = verdict;
-    }
-    return out;
 }
 
 // A SysMoBench TV module and the mapping file that says the same without TLA+ module.

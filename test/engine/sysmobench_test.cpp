@@ -1,6 +1,8 @@
 // SysMoBench's TV modules run natively give TLC's verdict per window (expected_TV_*.tsv).
 #include "lib/sysmobench.hpp"
 
+#include "expected_verdicts.hpp"
+
 #include <catch2/catch.hpp>
 #include <fmt/format.h>
 
@@ -14,26 +16,12 @@ namespace {
 
 namespace fs = std::filesystem;
 using namespace tlatv;
+using tlatv::test::expected_verdicts;
 
 const fs::path kCorpus = fs::path(TLATV_SHARED_DIR) / "corpus/windows/sysmobench";
 
 // Agreement with TLC may only go up: raise this when more windows agree.
 constexpr std::size_t kAgreementFloor = 629;
-
-// TLC's verdict per window index, from expected_TV_<Action>.tsv (window, verdict, tlc_exit).
-std::map<std::uint64_t, std::string> expected_verdicts(const fs::path& tsv) {
-    std::map<std::uint64_t, std::string> out;
-    std::ifstream in(tsv);
-    std::string line;
-    std::getline(in, line); // header
-    while (std::getline(in, line)) {
-        std::istringstream fields(line);
-        std::uint64_t index = 0;
-        std::string verdict;
-        if (fields >> index >> verdict) out[index] = verdict;
-    }
-    return out;
-}
 
 std::vector<fs::path> tv_modules() {
     std::vector<fs::path> out;
