@@ -1124,10 +1124,10 @@ Value Evaluator::call_eval_op(const Node& n, Frame* f) {
     case ir::EvalOp::TLCGet: {
         const Value& key = args[0];
         if (key.is_int()) {
-            auto it = ctx_.registers_.find(key.as_int());
-            if (it == ctx_.registers_.end())
+            auto value = ctx_.registers->get(key.as_int());
+            if (!value)
                 fail(n, fmt::format("TLCGet({}): the register has not been set.", key.as_int()));
-            return it->second;
+            return *value;
         }
         const std::string_view name = key.is_string() ? key.as_string() : std::string_view();
         if (name == "level") {
@@ -1157,7 +1157,7 @@ Value Evaluator::call_eval_op(const Node& n, Frame* f) {
             fail(n, fmt::format("TLCSet({}, ...) is not supported: only integer registers and "
                                 "\"exit\" are.",
                                 args[0].to_string()));
-        ctx_.registers_[args[0].as_int()] = args[1];
+        ctx_.registers->set(args[0].as_int(), args[1]);
         return Value::boolean(true);
     }
     case ir::EvalOp::Print:
@@ -1237,8 +1237,7 @@ Value Evaluator::call_eval_op(const Node& n, Frame* f) {
         return args[0];
     case ir::EvalOp::TLCGetOrDefault: {
         if (args[0].is_int())
-            if (auto it = ctx_.registers_.find(args[0].as_int()); it != ctx_.registers_.end())
-                return it->second;
+            if (auto value = ctx_.registers->get(args[0].as_int())) return *value;
         return args[1];
     }
     case ir::EvalOp::PickSuccessor:

@@ -9,6 +9,7 @@
 #include "evaluator/eval_error.hpp"
 #include "evaluator/json_file_cache.hpp"
 #include "evaluator/spec.hpp"
+#include "evaluator/tlc_registers.hpp"
 #include "evaluator/value.hpp"
 #include "parser/ast.hpp"
 #include "tlatv/diagnostic.hpp"
@@ -70,6 +71,8 @@ public:
     bool allow_file_access = false;
     // Shares what those operators read with other contexts of the same run; optional.
     std::shared_ptr<JsonFileCache> json_files;
+    // TLC's registers (TLCSet / TLCGet with an integer index); contexts may share one store.
+    std::shared_ptr<TlcRegisters> registers = std::make_shared<TlcRegisters>();
     // TLCGet("level"): the position of the current state in the behaviour, when known.
     std::optional<std::int64_t> level;
     // RandomElement draws from a generator seeded with this (deterministic runs).
@@ -98,9 +101,6 @@ public:
     Value evaluate(std::string_view definition, std::span<const Value> args = {});
     Value evaluate(std::uint32_t definition, std::span<const Value> args = {});
 
-    // TLC's registers (TLCSet / TLCGet with an integer index).
-    const std::map<std::int64_t, Value>& registers() const { return registers_; }
-
 private:
     friend class Evaluator;
     std::shared_ptr<const CompiledSpec> spec_;
@@ -108,7 +108,6 @@ private:
     std::vector<std::optional<Value>> next_;
     bool has_state_ = false;
     std::vector<std::optional<Value>> constant_cache_; // per definition (constant level)
-    std::map<std::int64_t, Value> registers_;
     std::mt19937_64 random_;
     std::chrono::steady_clock::time_point created_ = std::chrono::steady_clock::now();
     bool random_seeded_ = false;

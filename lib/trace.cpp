@@ -97,10 +97,11 @@ public:
     Search(const Model& model, const TraceOptions& options)
         : model_(model)
         , options_(options)
-        , contexts_([&] { return trace_detail::make_context(model, options); }) {}
+        , contexts_([&] { return context(); }) {}
 
     TraceResult run() {
-        auto main_ctx = trace_detail::make_context(model_, options_);
+        auto main_ctx = context();
+        check_assumptions(*main_ctx);
         plan_ = plan_search(model_);
         TraceResult result;
         const auto& acceptance = plan_.acceptance;
@@ -178,7 +179,10 @@ public:
             {"queue", eval::Value::integer(static_cast<std::int64_t>(result.queue))},
         });
         result.accepted = true;
-        if (acceptance.trace_matched) result.accepted = matched_;
+        // TraceMatched fails only when the search runs out of states while some state waits for
+        // a line; a search the spec stopped itself (TLCSet("exit", TRUE)) never ran out, and its
+        // POSTCONDITION decides, as in TLC.
+        if (acceptance.trace_matched) result.accepted = matched_ || result.exit_requested;
         if (!acceptance.postcondition.empty())
             result.accepted = result.accepted && holds(ctx, acceptance.postcondition);
         ctx.tlc_stats.reset();
@@ -288,8 +292,31 @@ private:
         return e;
     }
 
+    // Every context of the run shares one register store, as TLC's single worker has one.
+    std::unique_ptr<eval::EvalContext> context() {
+        auto ctx = trace_detail::make_context(model_, options_);
+        ctx->registers = registers_;
+        return ctx;
+    }
+
+    // TLC evaluates the spec's ASSUMEs before the search and stops when one is false; their
+    // side effects (TLCSet(0, 0), as trace specs write) hold for the search.
+    void check_assumptions(eval::EvalContext& ctx) const {
+        const auto& ir = model_.spec->ir();
+        for (std::uint32_t index : ir.assumptions) {
+            const eval::Value holds = ctx.evaluate(index);
+            if (holds.is_bool() && holds.as_bool()) continue;
+            const auto& definition = ir.definitions[index];
+            throw TraceSetupError(
+                fmt::format("{}:{}:{}: the assumption is {}", ir.files[definition.file],
+                            definition.span.begin.line, definition.span.begin.column,
+                            holds.is_bool() ? "false" : "not a boolean: " + holds.to_string()));
+        }
+    }
+
     const Model& model_;
     const TraceOptions& options_;
+    std::shared_ptr<eval::TlcRegisters> registers_ = std::make_shared<eval::TlcRegisters>();
     SearchPlan plan_;
     SeenSet seen_;
     tbb::enumerable_thread_specific<std::unique_ptr<eval::EvalContext>> contexts_;

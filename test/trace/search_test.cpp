@@ -100,3 +100,21 @@ TEST_CASE("Sibling quantifiers of an action keep their own bindings during the w
     CHECK(result.accepted);
     CHECK(result.states_per_level == std::vector<std::size_t>{1, 2}); // done = 1 and 11
 }
+
+TEST_CASE("ASSUMEs hold before the search; the registers they set are the run's") {
+    // TLCSet(0, 0) in an ASSUME, raised by each step (on either worker), read by the
+    // POSTCONDITION after the CONSTRAINT stopped the search with TLCSet("exit", TRUE); the stop
+    // leaves TraceMatched unviolated, as in TLC.
+    for (unsigned threads : {1u, 2u}) {
+        auto result = run("RegisterTrace.cfg", threads, "RegisterTrace.tla");
+        CHECK(result.accepted);
+        CHECK(result.exit_requested);
+    }
+    auto bad = run("RegisterTraceBad.cfg", 1, "RegisterTrace.tla");
+    CHECK_FALSE(bad.accepted);
+    REQUIRE(bad.rejected_line);
+    CHECK(*bad.rejected_line == 3);
+    CHECK_THROWS_WITH(run("RegisterTraceOddLog.cfg", 1, "RegisterTrace.tla"),
+                      Catch::Contains("RegisterTrace.tla:9:") &&
+                          Catch::Contains("the assumption is false"));
+}
