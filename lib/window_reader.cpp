@@ -152,6 +152,18 @@ std::string action_from_file_name(std::string_view path) {
 
 constexpr std::size_t max_source_line_in_messages = 512;
 
+// An error on `line` of the file `name`, quoting the line when it is short enough.
+Diagnostic line_diagnostic(const std::string& name, const NdjsonLine& line, std::uint32_t column,
+                           std::string message) {
+    Diagnostic d;
+    d.file = name;
+    d.line = static_cast<std::uint32_t>(line.number);
+    d.column = column;
+    d.message = std::move(message);
+    if (line.text.size() <= max_source_line_in_messages) d.source_line = std::string(line.text);
+    return d;
+}
+
 // Decodes the fields of one line into a window (or a trace step for streams).
 class LineDecoder {
 public:
@@ -410,13 +422,7 @@ struct WindowLineDecoder::Impl {
     JsonWarnings warnings;
 
     Diagnostic diagnostic(const NdjsonLine& line, std::uint32_t column, std::string message) const {
-        Diagnostic d;
-        d.file = name;
-        d.line = static_cast<std::uint32_t>(line.number);
-        d.column = column;
-        d.message = std::move(message);
-        if (line.text.size() <= max_source_line_in_messages) d.source_line = std::string(line.text);
-        return d;
+        return line_diagnostic(name, line, column, std::move(message));
     }
 
     // Decodes one line; errors become the window's error. `stream_state` receives the state of a
@@ -522,13 +528,7 @@ struct WindowReader::Impl {
     JsonWarnings no_warnings;
 
     Diagnostic diagnostic(const NdjsonLine& line, std::uint32_t column, std::string message) const {
-        Diagnostic d;
-        d.file = name;
-        d.line = static_cast<std::uint32_t>(line.number);
-        d.column = column;
-        d.message = std::move(message);
-        if (line.text.size() <= max_source_line_in_messages) d.source_line = std::string(line.text);
-        return d;
+        return line_diagnostic(name, line, column, std::move(message));
     }
 
     // Detects the format from the keys of `line`. Returns false (and sets `error`) when the line
