@@ -183,6 +183,23 @@ private:
         }
     }
 
+    // Calls fn(element) for each element of the array `value`, the path naming it (from 1).
+    template <typename F>
+    void for_each_element(ondemand::value value, JsonPath& path, F&& fn) {
+        const char* position = position_of(value);
+        ondemand::array array;
+        if (auto error = value.get_array().get(array)) converter_.fail(position, path, error);
+        std::size_t index = 0;
+        for (auto element_result : array) {
+            ondemand::value element;
+            if (auto error = std::move(element_result).get(element))
+                converter_.fail(position, path, error);
+            path.push_index(++index);
+            fn(element);
+            path.pop();
+        }
+    }
+
     // A value: JSON, `{"tla": "text"}`, or `{"json": ...}` for JSON that would look like these.
     MappingValue parse_value(ondemand::value value, JsonPath& path) {
         MappingValue result;
@@ -302,16 +319,9 @@ private:
             return candidates;
         }
         const char* position = position_of(value);
-        ondemand::array array;
-        if (auto error = value.get_array().get(array)) converter_.fail(position, path, error);
-        for (auto element_result : array) {
-            ondemand::value element;
-            if (auto error = std::move(element_result).get(element))
-                converter_.fail(position, path, error);
-            path.push_index(candidates.size() + 1);
+        for_each_element(value, path, [&](ondemand::value element) {
             candidates.push_back(parse_candidate(element, path));
-            path.pop();
-        }
+        });
         if (candidates.empty())
             converter_.fail(position, path, "an event needs at least one candidate action");
         return candidates;
@@ -447,17 +457,9 @@ private:
         if (type_of(value, path) != ondemand::json_type::array)
             converter_.fail(position, path,
                             "values must be an array of {\"log\": ..., \"spec\": ...} renames");
-        ondemand::array array;
-        if (auto error = value.get_array().get(array)) converter_.fail(position, path, error);
-        std::size_t index = 0;
-        for (auto element_result : array) {
-            ondemand::value element;
-            if (auto error = std::move(element_result).get(element))
-                converter_.fail(position, path, error);
-            path.push_index(++index);
+        for_each_element(value, path, [&](ondemand::value element) {
             entry(path, [&] { mapping.values.push_back(parse_rename(element, path)); });
-            path.pop();
-        }
+        });
     }
 
     ValueRename parse_rename(ondemand::value value, JsonPath& path) {
@@ -600,18 +602,10 @@ private:
         const char* position = position_of(value);
         if (type_of(value, path) != ondemand::json_type::array)
             converter_.fail(position, path, "constraints must be an array of TLA+ texts");
-        ondemand::array array;
-        if (auto error = value.get_array().get(array)) converter_.fail(position, path, error);
-        std::size_t index = 0;
-        for (auto element_result : array) {
-            ondemand::value element;
-            if (auto error = std::move(element_result).get(element))
-                converter_.fail(position, path, error);
-            path.push_index(++index);
+        for_each_element(value, path, [&](ondemand::value element) {
             entry(path,
                   [&] { mapping.constraints.push_back(parse_tla(element, path, "a constraint")); });
-            path.pop();
-        }
+        });
     }
 
     // ---- Checks ----
