@@ -215,6 +215,10 @@ private:
     std::optional<Value> apply_lazy_except(const Node& n, Frame* f, const Value& arg);
     [[gnu::noinline]] Value function_application(const Node& n, Frame* f);
     [[gnu::noinline]] Value except(const Node& n, Frame* f);
+    // The new value at `clause.path[step - 1]`, whose old value is `old`: the clause's value with
+    // `@` bound to `old` at the end of the path, else the update of the rest of the path.
+    Value except_value(const ir::ExceptClause& clause, std::size_t step, const Value& old, Frame* f,
+                       const Node& at);
     Value except_path(const ir::ExceptClause& clause, std::size_t step, const Value& fn, Frame* f,
                       const Node& at);
     [[gnu::noinline]] bool member(const Value& element, const Node& set, Frame* f);
@@ -789,18 +793,7 @@ std::optional<Value> Evaluator::apply_lazy_except(const Node& n, Frame* f, const
         Value key = first.is_field ? first.field : eval(*first.index, f);
         std::optional<Value> old = image_at(key);
         if (!old) continue;
-        Value updated;
-        if (clause.path.size() == 1) {
-            at_stack_.push_back(*old);
-            struct Pop {
-                std::vector<Value>& stack;
-                ~Pop() { stack.pop_back(); }
-            } pop{at_stack_};
-            updated = eval(*clause.value, f);
-        } else {
-            updated = except_path(clause, 1, *old, f, n);
-        }
-        updates.emplace_back(std::move(key), std::move(updated));
+        updates.emplace_back(std::move(key), except_value(clause, 1, *old, f, n));
     }
     return image_at(arg);
 }
@@ -869,18 +862,18 @@ Value Evaluator::except_path(const ir::ExceptClause& clause, std::size_t step, c
         (void)fn.domain().contains(key);
         return fn;
     }
-    Value updated;
-    if (step + 1 == clause.path.size()) {
-        at_stack_.push_back(*old);
-        struct Pop {
-            std::vector<Value>& stack;
-            ~Pop() { stack.pop_back(); }
-        } pop{at_stack_};
-        updated = eval(*clause.value, f);
-    } else {
-        updated = except_path(clause, step + 1, *old, f, at);
-    }
-    return fn.with_updated(key, std::move(updated));
+    return fn.with_updated(key, except_value(clause, step + 1, *old, f, at));
+}
+
+Value Evaluator::except_value(const ir::ExceptClause& clause, std::size_t step, const Value& old,
+                              Frame* f, const Node& at) {
+    if (step < clause.path.size()) return except_path(clause, step, old, f, at);
+    at_stack_.push_back(old);
+    struct Pop {
+        std::vector<Value>& stack;
+        ~Pop() { stack.pop_back(); }
+    } pop{at_stack_};
+    return eval(*clause.value, f);
 }
 
 Value Evaluator::except(const Node& n, Frame* f) {
